@@ -1,0 +1,87 @@
+# The course's Makefile, in Sphinx's make mode: `make` lists the targets, a target this file does
+# not define is handed to `sphinx-build -M` (latex, epub, linkcheck, ...).
+#
+# Every target that needs Python first creates the virtual environment from the lock, when it is
+# missing or older than the lock. STACK=current selects the second, current-Sphinx stack.
+
+PYTHON     ?= python3
+STACK      ?= pinned
+SPHINXOPTS ?= -W --keep-going -q
+SOURCEDIR   = .
+BUILDDIR    = _build
+
+ifeq ($(STACK),current)
+LOCK = requirements-current.txt
+VENV = .venv-current
+else
+LOCK = requirements.txt
+VENV = .venv
+endif
+SPHINXBUILD = $(VENV)/bin/sphinx-build
+BUILD_STAMP = $(VENV)/.build-installed
+TEST_STAMP  = $(VENV)/.test-installed
+
+# Keep `help` first: it is what a bare `make` runs.
+help:
+	@echo "Targets (STACK=$(STACK), venv $(VENV) from $(LOCK)):"
+	@echo "  html      handbook          -> $(BUILDDIR)/html"
+	@echo "  slides    deck              -> $(BUILDDIR)/html/slides"
+	@echo "  pdf       PDF of the deck and a handout of each lecture -> $(BUILDDIR)/html/pdf"
+	@echo "  site      handbook + deck + PDFs and exercise downloads: publish $(BUILDDIR)/html"
+	@echo "  serve     rebuild the handbook on every save, with live reload (http://127.0.0.1:8000)"
+	@echo "  browser   install Debian's chromium, which the browser tests drive"
+	@echo "  test      the whole test suite"
+	@echo "  bench     build, rebuild, page-weight and checker timings"
+	@echo "  lock      regenerate the locks from requirements*.in"
+	@echo "  clean     remove $(BUILDDIR)"
+	@echo "Any other Sphinx builder name runs sphinx-build -M <builder>."
+
+.PHONY: help html slides pdf site serve browser test bench lock clean
+
+$(BUILD_STAMP): $(LOCK)
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
+	touch $@
+
+$(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK) -r requirements-test.txt
+	touch $@
+
+html: $(BUILD_STAMP)
+	$(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/html" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS)
+
+# The deck lives inside the handbook's folder, so that $(BUILDDIR)/html is the whole site and
+# the links between sections and slides work from any web server and from file://.
+slides: $(BUILD_STAMP)
+	$(SPHINXBUILD) -b slides "$(SOURCEDIR)" "$(BUILDDIR)/html/slides" -d "$(BUILDDIR)/doctrees-slides" $(SPHINXOPTS)
+
+# sphinx-autobuild serves the handbook from memory and reloads the page on every save.
+serve: $(BUILD_STAMP)
+	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/serve" $(SPHINXOPTS) --ignore "$(BUILDDIR)" --ignore "$(VENV)" --ignore tests
+
+# Debian's chromium: the browser tests need it, and pip cannot install it.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
+
+test: $(TEST_STAMP)
+	STACK=$(STACK) $(VENV)/bin/python -m pytest tests
+
+lock: $(BUILD_STAMP)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -o requirements-test.txt
+
+clean:
+	rm -rf "$(BUILDDIR)"
+
+# The source files are never targets of the catch-all below.
+Makefile $(wildcard requirements*.in requirements*.txt): ;
+
+# Builder names Sphinx lists, plus hieroglyph's other slide builders.
+SPHINX_BUILDERS = $(shell $(SPHINXBUILD) -M help . "$(BUILDDIR)" | awk '/^  [a-z]/ {print $$1}') \
+                  dirslides singlefile-slides inlineslides dirinlineslides
+
+# Any other name goes to sphinx-build's make mode; one it does not know stops with one line.
+%: Makefile $(BUILD_STAMP)
+	$(if $(filter $@,$(SPHINX_BUILDERS)),,$(error no target or Sphinx builder named '$@'; run 'make' to list the targets))
+	$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)

@@ -1,0 +1,38 @@
+"""Shared fixtures: Sphinx's own test fixtures for the small projects in tests/roots, and one
+build of the real course, made by the real Makefile, for the tests that read the built site."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+REPO = Path(__file__).resolve().parent.parent
+# The Makefile's STACK (pinned or current): `make test STACK=current` passes it down.
+STACK = os.environ.get("STACK", "pinned")
+
+
+@pytest.fixture(scope="session")
+def rootdir():
+    """Where sphinx.testing finds the fixture projects named test-<case>."""
+    return REPO / "tests" / "roots"
+
+
+def make(*targets, builddir, check=True):
+    """Run the project's Makefile with its output in builddir."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *targets, f"BUILDDIR={builddir}", f"STACK={STACK}"],
+        cwd=REPO, capture_output=True, text=True, check=check,
+    )
+
+
+@pytest.fixture(scope="session")
+def course_build(tmp_path_factory):
+    """`make html slides` of the real course; returns the site folder (handbook + deck)."""
+    builddir = tmp_path_factory.mktemp("course") / "_build"
+    result = make("html", "slides", builddir=builddir, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return builddir / "html"
