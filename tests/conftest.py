@@ -3,21 +3,30 @@ build of the real course, made by the real Makefile, for the tests that read the
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import sphinx
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 # The Makefile's STACK (pinned or current): `make test STACK=current` passes it down.
 STACK = os.environ.get("STACK", "pinned")
+# The fixture projects load the course's own extensions.
+sys.path.insert(0, str(REPO / "_ext"))
 
 
 @pytest.fixture(scope="session")
 def rootdir():
     """Where sphinx.testing finds the fixture projects named test-<case>."""
-    return REPO / "tests" / "roots"
+    roots = REPO / "tests" / "roots"
+    if sphinx.version_info < (7, 2):
+        # Sphinx 6 copies fixture projects with its own path class.
+        from sphinx.testing.path import path
+        return path(str(roots))
+    return roots
 
 
 def make(*targets, builddir, check=True):

@@ -1,0 +1,1 @@
+extensions = ["hieroglyph", "exercise_downloads"]

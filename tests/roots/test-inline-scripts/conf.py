@@ -1,0 +1,6 @@
+extensions = ["hieroglyph", "deck_inline_scripts"]
+
+
+def setup(app):
+    app.add_js_file(None, body="var courseFlag = 1;")
+    app.add_js_file("course.js")

@@ -1,0 +1,53 @@
+"""The course's own Sphinx extensions, each on a small fixture project under tests/roots."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.sphinx("html", testroot="slide-links")
+def test_every_handbook_section_links_to_its_slide(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    page = (Path(app.outdir) / "index.html").read_text()
+    links = re.findall(r'<a class="headerlink slide-link" href="([^"]+)"', page)
+    assert links == [
+        "slides/index.html#deck",
+        "slides/index.html#first-section",
+        "slides/index.html#second-section",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="slide-links", confoverrides={"slide_link_html_to_slides": False})
+def test_no_slide_links_when_linking_is_off(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    assert "slide-link" not in (Path(app.outdir) / "index.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot="exercise-downloads")
+def test_checker_is_copied_beside_its_page(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    outdir = Path(app.outdir)
+    assert (outdir / "exercises/demo/index.html").is_file()
+    assert (outdir / "exercises/demo/check_demo.py").read_text() == 'print("checked")\n'
+
+
+@pytest.mark.sphinx("slides", testroot="exercise-downloads")
+def test_deck_gets_no_checker_copy(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    assert (Path(app.outdir) / "exercises/demo/index.html").is_file()
+    assert not (Path(app.outdir) / "exercises/demo/check_demo.py").exists()
+
+
+@pytest.mark.sphinx("slides", testroot="inline-scripts")
+def test_deck_prints_inline_scripts_instead_of_src_none(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    page = (Path(app.outdir) / "index.html").read_text()
+    assert "<script>var courseFlag = 1;</script>" in page
+    assert 'src="_static/course.js"' in page
+    assert 'src="None"' not in page
