@@ -18,7 +18,7 @@ extensions = [
     "sphinxcontrib.jquery",
     "exercise_downloads",
     "slide_links",
-    "deck_inline_scripts",
+    "deck_scripts",
     "hieroglyph_compat",
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]

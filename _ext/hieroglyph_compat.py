@@ -1,5 +1,150 @@
-"""Make hieroglyph 2.1.0 build on current Sphinx; does nothing on Sphinx 6.2."""
+"""Make hieroglyph 2.1.0 build on current Sphinx (8.2, 9.0); does nothing on Sphinx 6.2.
+
+hieroglyph's last release (2020) breaks on every Sphinx from 7.1 on. Each break is mended by one
+small named patch, active only on the Sphinx versions that need it (``PATCHES``):
+
+- ``theme_registry`` (7.3+): ``HTMLThemeFactory.load_additional_themes`` is gone; register
+  hieroglyph's bundled themes and the ``slide_theme_path`` themes with the public
+  ``app.add_html_theme`` at ``config-inited``.
+- ``theme_factory`` (7.3+): hieroglyph's ``apply_theme`` calls that method, and builds the
+  factory with the old constructor, which takes keyword-only arguments on 9.0.
+- ``image_paths`` (7.2+): ``post_process_images`` uses ``srcdir``/``outdir`` as strings; they
+  are ``Path`` objects.
+- ``page_style`` (7.1+): ``style`` left the global page context, so genindex, search and the
+  presenter console fail to render.
+- ``page_assets`` (7.2+; 9.0 fails without it, 7.2-8.x only warn): ``css_files`` and
+  ``script_files`` hold asset objects, which the slide ``layout.html`` passes to ``pathto()``.
+- ``theme_statics`` (7.1+): static files are copied before the documents are written, so a theme
+  that a ``slideconf`` directive applies has its static files left out, silently.
+
+Private attributes this module touches, for want of a public way: ``builder._app`` and
+``builder._registry`` (9.0+, to build a theme factory as Sphinx's own HTML builder does), the
+stylesheet and script objects' ``.filename`` and ``.priority`` (7.2+), and hieroglyph's
+``builder._additional_themes``. It replaces two methods of hieroglyph's ``AbstractSlideBuilder``
+(``apply_theme``, ``post_process_images``); each falls back to hieroglyph's own while its patch
+is off.
+
+``hieroglyph_compat_disable`` (a list of patch names, empty by default) turns patches off, e.g.
+``sphinx-build -D hieroglyph_compat_disable=page_style,page_assets``; the tests use it to show
+that each patch is needed.
+"""
+
+import json
+from pathlib import Path
+
+import sphinx
+from docutils import nodes
+from hieroglyph import builder as hbuilder
+from sphinx.theming import HTMLThemeFactory
+
+PATCHES = {  # name -> the first Sphinx version that needs it (see the list above)
+    "theme_registry": (7, 3),
+    "theme_factory": (7, 3),
+    "image_paths": (7, 2),
+    "page_style": (7, 1),
+    "page_assets": (7, 2),
+    "theme_statics": (7, 1),
+}
+SlideBuilder = hbuilder.AbstractSlideBuilder
+
+
+def needed(name):
+    return sphinx.version_info[:2] >= PATCHES[name]
+
+
+def active(config, name):
+    return needed(name) and name not in config.hieroglyph_compat_disable
+
+
+def replace_method(name, attr):
+    """Put the decorated function in place of AbstractSlideBuilder.<attr> while patch name is on."""
+    original = getattr(SlideBuilder, attr)
+
+    def decorator(replacement):
+        def method(self, *args, **kwargs):
+            chosen = replacement if active(self.config, name) else original
+            return chosen(self, *args, **kwargs)
+
+        method.__name__ = method.__qualname__ = attr
+        setattr(SlideBuilder, attr, method)
+        return replacement
+
+    return decorator
+
+
+# -- theme_registry (Sphinx 7.3+: HTMLThemeFactory.load_additional_themes is gone) --
+def register_themes(app, config):
+    if not active(config, "theme_registry"):
+        return
+    bundled = Path(hbuilder.__file__).parent / "themes"
+    for folder in [bundled, *(Path(app.confdir, p) for p in config.slide_theme_path)]:
+        for theme in sorted(folder.iterdir()) if folder.is_dir() else ():
+            if (theme / "theme.conf").is_file() or (theme / "theme.toml").is_file():
+                app.add_html_theme(theme.name, str(theme.resolve()))
+
+
+def install_method_patches():
+    # -- theme_factory (Sphinx 7.3+: no load_additional_themes; 9.0+: keyword-only constructor) --
+    @replace_method("theme_factory", "apply_theme")
+    def apply_theme(self, themename, themeoptions):
+        self._theme_stack.append((self.theme, self.theme_options))
+        if sphinx.version_info >= (9, 0):
+            factory = HTMLThemeFactory(
+                confdir=self.confdir, app=self._app, config=self.config, registry=self._registry
+            )
+        else:
+            factory = HTMLThemeFactory(self.app)
+        # the slide themes are in the registry already (theme_registry)
+        self.theme = factory.create(themename)
+        self.theme_options = themeoptions.copy()
+        self.templates.init(self, self.theme)
+        self.templates.environment.filters["json"] = json.dumps
+        if self.theme not in self._additional_themes:
+            self._additional_themes.append(self.theme)
+
+    # -- image_paths (Sphinx 7.2+: srcdir and outdir are Paths) --
+    @replace_method("image_paths", "post_process_images")
+    def post_process_images(self, doctree):
+        super(SlideBuilder, self).post_process_images(doctree)
+        srcdir, outdir = str(self.srcdir), str(self.outdir)
+        depth = doctree.attributes.get("source")[len(srcdir) + 1:].count("/")
+        for node in doctree.findall(nodes.image):
+            if node.get("candidates") is None:
+                node["candidates"] = ("*",)
+            if node["uri"].startswith(outdir):  # an absolute path: make it relative to the page
+                node["uri"] = "/".join([".."] * depth + [node["uri"][len(outdir) + 1:]])
+
+
+def fix_page_context(app, pagename, templatename, context, doctree):
+    if not hbuilder.building_slides(app):
+        return
+    # -- page_style (Sphinx 7.1+: no `style` outside document pages) --
+    if active(app.config, "page_style") and "style" not in context:
+        context["style"] = app.builder.theme.get_config("theme", "stylesheet")
+    # -- page_assets (Sphinx 7.2+ warns, 9.0+ fails: layout.html wants file names, not asset
+    # objects; the handler runs last, after any other handler has added a file) --
+    if active(app.config, "page_assets"):
+        for key in ("css_files", "script_files"):
+            assets = sorted(context.get(key, ()), key=lambda asset: getattr(asset, "priority", 500))
+            context[key] = [str(getattr(asset, "filename", asset)) for asset in assets]
+
+
+# -- theme_statics (Sphinx 7.1+: static files are copied before any document is written, so
+# before a `slideconf` directive applies another theme; copy them again once all are known) --
+def copy_theme_statics(app, exception):
+    if exception or not hbuilder.building_slides(app) or not active(app.config, "theme_statics"):
+        return
+    if app.builder._additional_themes[1:]:
+        app.builder.copy_static_files()
 
 
 def setup(app):
+    app.add_config_value("hieroglyph_compat_disable", [], "", types=[list])
+    if sphinx.version_info[:2] >= min(PATCHES.values()):
+        if not getattr(SlideBuilder, "_hieroglyph_compat", False):
+            install_method_patches()
+            SlideBuilder._hieroglyph_compat = True
+        app.connect("config-inited", register_themes)
+        app.connect("html-page-context", fix_page_context, priority=900)
+        app.connect("build-finished", copy_theme_statics)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

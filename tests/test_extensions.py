@@ -43,11 +43,13 @@ def test_deck_gets_no_checker_copy(app):
     assert not (Path(app.outdir) / "exercises/demo/check_demo.py").exists()
 
 
-@pytest.mark.sphinx("slides", testroot="inline-scripts")
-def test_deck_prints_inline_scripts_instead_of_src_none(app):
+@pytest.mark.sphinx("slides", testroot="deck-scripts")
+def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app):
     app.build()
     assert app._warning.getvalue() == ""
     page = (Path(app.outdir) / "index.html").read_text()
     assert "<script>var courseFlag = 1;</script>" in page
     assert 'src="_static/course.js"' in page
     assert 'src="None"' not in page
+    assert "documentation_options.js" not in page
+    assert "var DOCUMENTATION_OPTIONS" in page

@@ -1,1 +1,1 @@
-extensions = ["hieroglyph", "exercise_downloads"]
+extensions = ["hieroglyph", "hieroglyph_compat", "exercise_downloads"]

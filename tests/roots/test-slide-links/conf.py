@@ -1,4 +1,4 @@
-extensions = ["hieroglyph", "slide_links"]
+extensions = ["hieroglyph", "hieroglyph_compat", "slide_links"]
 html_theme = "sphinx_rtd_theme"
 slide_link_html_to_slides = True
 slide_relative_path = "slides/"

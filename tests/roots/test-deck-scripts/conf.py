@@ -1,4 +1,4 @@
-extensions = ["hieroglyph", "deck_inline_scripts"]
+extensions = ["hieroglyph", "hieroglyph_compat", "deck_scripts"]
 
 
 def setup(app):

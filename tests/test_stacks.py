@@ -1,0 +1,250 @@
+"""The two stacks: pinned (Sphinx 6.2) and current (Sphinx 9, through _ext/hieroglyph_compat.py).
+
+These tests run under either stack's venv and reach the other one through the Makefile, which
+creates a missing venv from its lock; a venv that cannot be made fails the test.
+"""
+
+import importlib.util
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "roots" / "test-hieroglyph-compat"
+VENVS = {"pinned": ".venv", "current": ".venv-current"}
+SLIDE_BUILDERS = ["slides", "dirslides", "singlefile-slides"]
+
+# What the current stack says when a patch is off: each patch is needed there.
+FAILS_WITHOUT = {
+    "theme_registry": "no theme named 'slides' found",
+    "theme_factory": "HTMLThemeFactory.__init__() takes 1 positional argument",
+    "image_paths": "startswith first arg must be str",
+    "page_style": "uses the 'style' field in HTML templates",
+    "page_assets": "argument of type '_CascadingStyleSheet' is not iterable",
+    # no error: the slide_theme_path theme's static file is missing (checked below)
+    "theme_statics": None,
+}
+
+
+def compat_patches():
+    spec = importlib.util.spec_from_file_location("hieroglyph_compat", REPO / "_ext" / "hieroglyph_compat.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.PATCHES
+
+
+def clean_env(**extra):
+    """This process's environment without what a calling make passes down to a sub-make."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
+    env.pop("STACK", None)
+    return {**env, **extra}
+
+
+def make(stack, *targets, builddir=None):
+    args = ["make", "--no-print-directory", f"STACK={stack}", *targets]
+    if builddir is not None:
+        args.append(f"BUILDDIR={builddir}")
+    return subprocess.run(args, cwd=REPO, env=clean_env(), capture_output=True, text=True)
+
+
+_pythons = {}
+
+
+def stack_python(stack):
+    """The Python of the stack's venv, made by the Makefile if missing."""
+    if stack not in _pythons:
+        result = make(stack, f"{VENVS[stack]}/.build-installed")
+        assert result.returncode == 0, f"cannot make the {stack} venv:\n{result.stdout}{result.stderr}"
+        _pythons[stack] = REPO / VENVS[stack] / "bin" / "python"
+    return _pythons[stack]
+
+
+def build_fixture(stack, builder, out, *options):
+    """sphinx-build -W of tests/roots/test-hieroglyph-compat with the stack's venv."""
+    result = subprocess.run(
+        [stack_python(stack), "-m", "sphinx", "-b", builder, FIXTURE, out / builder, "-d", out / "doctrees",
+         "-W", "--keep-going", "-q", *options],
+        cwd=REPO, env=clean_env(PYTHONPATH=str(REPO / "_ext")), capture_output=True, text=True,
+    )
+    return result, out / builder
+
+
+# -- reading a built deck --
+class DeckPage(HTMLParser):
+    """The slides of one page (classes, id, title, speaker notes) and the files it links."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.slides, self.assets, self.pages = [], set(), set()
+        self.stack = []  # (tag, role) of the open elements; role: slide, title, note, permalink
+        self.slide = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag in ("script", "img") and attrs.get("src"):
+            self.assets.add(attrs["src"])
+        elif tag == "link" and attrs.get("href"):
+            # rel=next, prev, index, ... link pages: in the singlefile builder, pages it never makes
+            rels = set((attrs.get("rel") or "").split())
+            (self.assets if rels & {"stylesheet", "icon", "preload"} else self.pages).add(attrs["href"])
+        if tag in self.VOID:
+            return
+        role = None
+        if tag == "article" and "slide" in classes:
+            role = "slide"
+            self.slide = {"classes": sorted(classes), "id": attrs.get("id"), "title": "", "notes": ""}
+            self.slides.append(self.slide)
+        elif self.slide is not None and re.fullmatch(r"h[1-6]", tag) and not self.slide["title"]:
+            role = "title"
+        elif self.slide is not None and tag == "div" and {"admonition", "note"} <= set(classes):
+            role = "note"
+        elif tag == "a" and "headerlink" in classes:
+            role = "permalink"
+        self.stack.append((tag, role))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or tag not in (t for t, _ in self.stack):
+            return
+        while self.stack:
+            open_tag, role = self.stack.pop()
+            if role == "slide":
+                self.slide = None
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        roles = {role for _, role in self.stack}
+        if self.slide is None or "permalink" in roles:
+            return
+        if "title" in roles:
+            self.slide["title"] += data
+        if "note" in roles:
+            self.slide["notes"] += data
+
+
+def read_deck(deck, linked_pages=True):
+    """{page: slides and linked files} and the linked files missing on disk, of a built deck.
+
+    Linked files: src of every script and img, href of every link (of the stylesheets and icons
+    only when linked_pages is false).
+    """
+    pages, missing = {}, []
+    for page in sorted(deck.rglob("*.html")):
+        if "_static" in page.relative_to(deck).parts:
+            continue
+        parser = DeckPage()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for slide in parser.slides:
+            slide["title"] = " ".join(slide["title"].split())
+            slide["notes"] = " ".join(slide["notes"].split())
+        name = page.relative_to(deck).as_posix()
+        linked = parser.assets | parser.pages if linked_pages else parser.assets
+        pages[name] = {"slides": parser.slides, "assets": sorted({urlsplit(u).path for u in linked})}
+        for url in linked:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            if not (page.parent / unquote(parts.path)).resolve().exists():
+                missing.append(f"{name}: {url}")
+    return pages, missing
+
+
+# -- the real deck on both stacks --
+def test_deck_is_the_same_on_both_stacks(tmp_path):
+    decks = {}
+    for stack in VENVS:
+        stack_python(stack)
+        result = make(stack, "slides", builddir=tmp_path / stack)
+        assert result.returncode == 0, f"{stack}:\n{result.stdout}{result.stderr}"
+        assert "WARNING" not in result.stderr, f"{stack}:\n{result.stderr}"
+        pages, missing = read_deck(tmp_path / stack / "html" / "slides")
+        assert not missing, f"{stack}: linked files missing: {missing}"
+        decks[stack] = pages
+
+    pinned, current = decks["pinned"], decks["current"]
+    assert sorted(current) == sorted(pinned)
+    assert any(pinned[page]["slides"] for page in pinned), "the pinned deck has no slide"
+    for page in pinned:
+        want, got = pinned[page]["slides"], current[page]["slides"]
+        assert len(got) == len(want), page
+        assert [s["title"] for s in got] == [s["title"] for s in want], page
+        assert [s["notes"] for s in got] == [s["notes"] for s in want], page
+        assert [(s["id"], s["classes"]) for s in got] == [(s["id"], s["classes"]) for s in want], page
+        assert current[page]["assets"] == pinned[page]["assets"], page
+
+
+# -- the compat layer's patches, on the fixture project --
+def test_every_patch_has_a_test():
+    assert set(compat_patches()) == set(FAILS_WITHOUT)
+
+
+@pytest.fixture(scope="module")
+def current_fixture_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("compat-current")
+    result, deck = build_fixture("current", "slides", out)
+    return result, deck
+
+
+@pytest.mark.parametrize("patch", sorted(FAILS_WITHOUT))
+def test_patch_is_needed_on_current_stack(patch, current_fixture_build, tmp_path):
+    """The fixture builds with every patch, and does not with this one off."""
+    result, deck = current_fixture_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert (deck / "_static" / "course-slides.css").is_file()
+
+    result, deck = build_fixture("current", "slides", tmp_path, "-D", f"hieroglyph_compat_disable={patch}")
+    expected = FAILS_WITHOUT[patch]
+    if expected is None:
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert not (deck / "_static" / "course-slides.css").exists()
+    else:
+        assert result.returncode != 0, f"{patch} off, and the build still passes"
+        assert expected in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("builder", [*SLIDE_BUILDERS, "html"])
+def test_builders_on_current_stack(builder, tmp_path):
+    result, out = build_fixture("current", builder, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    pages, missing = read_deck(out, linked_pages=builder != "singlefile-slides")
+    assert not missing
+    if builder in SLIDE_BUILDERS:
+        slides = [slide for page in pages.values() for slide in page["slides"]]
+        notes = sorted((s["title"], s["notes"]) for s in slides if s["notes"])
+        assert notes == [("A slide", "Note Another speaker note."), ("A slide with a figure", "Note A speaker note.")]
+        assert any("_images/diagram.svg" in a for page in pages.values() for a in page["assets"])
+
+
+@pytest.mark.parametrize("builder", SLIDE_BUILDERS)
+def test_fixture_deck_is_the_same_on_both_stacks(builder, tmp_path):
+    decks = {}
+    for stack in VENVS:
+        result, out = build_fixture(stack, builder, tmp_path / stack)
+        assert result.returncode == 0, f"{stack}:\n{result.stdout}{result.stderr}"
+        pages, missing = read_deck(out, linked_pages=builder != "singlefile-slides")
+        assert not missing, f"{stack}: {missing}"
+        decks[stack] = {page: content["slides"] for page, content in pages.items()}
+    assert decks["current"] == decks["pinned"]
+
+
+def test_does_nothing_on_pinned_stack(tmp_path):
+    """On Sphinx 6.2 the deck is byte for byte the same with the compat layer as without it."""
+    outputs = {}
+    for name, options in {"with": [], "without": ["-D", "extensions=hieroglyph"]}.items():
+        result, out = build_fixture("pinned", "slides", tmp_path / name, *options)
+        assert result.returncode == 0, result.stdout + result.stderr
+        outputs[name] = {
+            p.relative_to(out).as_posix(): p.read_bytes()
+            for p in sorted(out.rglob("*")) if p.is_file() and p.name != ".buildinfo"
+        }
+    assert outputs["with"] == outputs["without"]
