@@ -19,6 +19,8 @@ extensions = [
     "exercise_downloads",
     "slide_links",
     "deck_scripts",
+    "continuation_slides",
+    "deck_html_lang",
     "hieroglyph_compat",
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]

@@ -53,3 +53,28 @@ def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app)
     assert 'src="None"' not in page
     assert "documentation_options.js" not in page
     assert "var DOCUMENTATION_OPTIONS" in page
+
+
+@pytest.mark.sphinx("slides", testroot="continuation-slides")
+def test_continuation_slides_are_named_after_their_section(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    page = (Path(app.outdir) / "index.html").read_text()
+    assert re.findall(r'<article class="[^"]*" id="([^"]+)"', page) == [
+        "deck", "long-slide", "long-slide-2", "long-slide-3"]
+    assert 'href="../html/index.html#long-slide-2"' in page
+
+
+@pytest.mark.sphinx("html", testroot="continuation-slides")
+def test_handbook_has_an_anchor_where_each_continuation_starts(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    page = (Path(app.outdir) / "index.html").read_text()
+    assert page.index('id="long-slide-2"') < page.index("Second part.") < page.index('id="long-slide-3"')
+
+
+@pytest.mark.sphinx("slides", testroot="deck-html-lang")
+def test_every_deck_page_declares_its_language(app):
+    app.build()
+    for page in Path(app.outdir).rglob("*.html"):
+        assert '<html lang="en">' in page.read_text(), page.name

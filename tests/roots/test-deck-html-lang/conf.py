@@ -1,0 +1,2 @@
+extensions = ["hieroglyph", "hieroglyph_compat", "deck_html_lang"]
+language = "en"
