@@ -10,12 +10,15 @@ SPHINXOPTS ?= -W --keep-going -q
 SOURCEDIR   = .
 BUILDDIR    = _build
 
+# Each stack has its own build lock, test lock (compiled against the build lock) and venv.
 ifeq ($(STACK),current)
-LOCK = requirements-current.txt
-VENV = .venv-current
+LOCK     = requirements-current.txt
+TESTLOCK = requirements-test-current.txt
+VENV     = .venv-current
 else
-LOCK = requirements.txt
-VENV = .venv
+LOCK     = requirements.txt
+TESTLOCK = requirements-test.txt
+VENV     = .venv
 endif
 SPHINXBUILD = $(VENV)/bin/sphinx-build
 BUILD_STAMP = $(VENV)/.build-installed
@@ -32,7 +35,7 @@ help:
 	@echo "  browser   install Debian's chromium, which the browser tests drive"
 	@echo "  test      the whole test suite"
 	@echo "  bench     build, rebuild, page-weight and checker timings"
-	@echo "  lock      regenerate the locks from requirements*.in"
+	@echo "  lock      regenerate the locks of both stacks from requirements*.in"
 	@echo "  clean     remove $(BUILDDIR)"
 	@echo "Any other Sphinx builder name runs sphinx-build -M <builder>."
 
@@ -43,8 +46,8 @@ $(BUILD_STAMP): $(LOCK)
 	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
 	touch $@
 
-$(TEST_STAMP): $(BUILD_STAMP) requirements-test.txt
-	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK) -r requirements-test.txt
+$(TEST_STAMP): $(BUILD_STAMP) $(TESTLOCK)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK) -r $(TESTLOCK)
 	touch $@
 
 html: $(BUILD_STAMP)
@@ -54,6 +57,15 @@ html: $(BUILD_STAMP)
 # the links between sections and slides work from any web server and from file://.
 slides: $(BUILD_STAMP)
 	$(SPHINXBUILD) -b slides "$(SOURCEDIR)" "$(BUILDDIR)/html/slides" -d "$(BUILDDIR)/doctrees-slides" $(SPHINXOPTS)
+
+# Headless chromium (`make browser`) prints each lecture's deck, one slide a page, and its handbook
+# page as a handout, into $(BUILDDIR)/html/pdf; playwright, which drives it, is in the test lock.
+pdf: html slides $(TEST_STAMP)
+	$(VENV)/bin/python tools/pdf.py "$(BUILDDIR)"
+
+# The published site: handbook, deck and PDFs, all in one folder.
+site: html slides pdf
+	@echo "The site is $(BUILDDIR)/html: publish that folder."
 
 # sphinx-autobuild serves the handbook from memory and reloads the page on every save.
 serve: $(BUILD_STAMP)
@@ -66,10 +78,18 @@ browser:
 test: $(TEST_STAMP)
 	STACK=$(STACK) $(VENV)/bin/python -m pytest tests
 
+# Build, rebuild, page-weight and checker timings on this machine; a column for each stack whose
+# venv exists.
+BENCH_STACKS = pinned=.venv current=.venv-current
+bench: $(TEST_STAMP)
+	$(VENV)/bin/python tools/bench.py $(addprefix --stack ,$(BENCH_STACKS))
+
 lock: $(BUILD_STAMP)
 	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
-	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -o requirements-test.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-current.in -o requirements-current.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements.txt -o requirements-test.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements-current.txt -o requirements-test-current.txt
 
 clean:
 	rm -rf "$(BUILDDIR)"

@@ -1,4 +1,4 @@
-"""Copy each exercise's checker script beside its page in the handbook.
+"""Copy each exercise's checker script beside its page, in the handbook and in the deck.
 
 A student fetches ``exercises/<name>/check_<name>.py`` from the same folder as the page that
 explains it, so the address in the page's ``curl`` line is stable (Sphinx's own ``:download:``
@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def copy_checkers(app, exception):
-    if exception or app.builder.format != "html" or app.builder.name != "html":
+    if exception or app.builder.format != "html":
         return
     srcdir = Path(app.srcdir)
     for script in sorted(srcdir.glob("exercises/*/check_*.py")):

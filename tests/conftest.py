@@ -39,9 +39,10 @@ def make(*targets, builddir, check=True):
 
 @pytest.fixture(scope="session")
 def course_build(tmp_path_factory):
-    """`make html slides` of the real course; returns the site folder (handbook + deck)."""
+    """`make site` of the real course (handbook, deck, PDFs); returns the site folder."""
     builddir = tmp_path_factory.mktemp("course") / "_build"
-    result = make("html", "slides", builddir=builddir, check=False)
+    result = make("site", builddir=builddir, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    assert f"The site is {builddir / 'html'}" in result.stdout
     return builddir / "html"

@@ -36,10 +36,16 @@ def test_checker_is_copied_beside_its_page(app):
 
 
 @pytest.mark.sphinx("slides", testroot="exercise-downloads")
-def test_deck_gets_no_checker_copy(app):
+def test_deck_gets_its_own_checker_copy(app):
     app.build()
     assert app._warning.getvalue() == ""
     assert (Path(app.outdir) / "exercises/demo/index.html").is_file()
+    assert (Path(app.outdir) / "exercises/demo/check_demo.py").is_file()
+
+
+@pytest.mark.sphinx("text", testroot="exercise-downloads")
+def test_no_checker_copy_outside_html(app):
+    app.build()
     assert not (Path(app.outdir) / "exercises/demo/check_demo.py").exists()
 
 

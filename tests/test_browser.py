@@ -1,0 +1,752 @@
+"""The course as people meet it: the deck and the handbook in a real browser (Debian's chromium,
+headless, with the network cut off), read by a screen reader's rules (axe-core).
+
+Each check is a plain function of (browser, url): the tests run it on the real build, and the
+break tests run the same function on a copy of the build broken on purpose and expect it to fail,
+so that a check which cannot fail does not pass unnoticed. Slide counts, titles, notes and
+figures are read from the built pages, not written down here.
+
+The browser is required, never skipped: without chromium these tests fail and say to run
+`make browser`.
+"""
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+from browser import Traffic, is_local, launch, net_log_urls, serve, wait_for_deck  # noqa: E402
+
+PROJECTOR = {"width": 1280, "height": 720}
+SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
+# Only the break tests ask for this host (a name reserved for examples, RFC 2606).
+BREAK_HOST = "example.com"
+# What chromium asks for on its own, whatever page it shows (component updates, sign-in, clock);
+# the host resolver answers them with nothing, like every other name.
+CHROMIUM_OWN = re.compile(r"^https?://(update\.googleapis\.com/service/update2/"
+                          r"|accounts\.google\.com/ListAccounts"
+                          r"|clients2\.google\.com/time/)")
+SERIOUS = ("serious", "critical")
+
+
+def lectures():
+    return sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
+
+
+def exercises():
+    return sorted(p.parent.name for p in (REPO / "exercises").glob("*/index.*")
+                  if p.suffix in (".rst", ".md"))
+
+
+LECTURES = lectures()
+# Pages of the site, relative to its folder.
+DECKS = ["slides/index.html"] + [f"slides/slides/{name}.html" for name in LECTURES]
+LECTURE_DECKS = [f"slides/slides/{name}.html" for name in LECTURES]
+HANDBOOK_LECTURES = [f"slides/{name}.html" for name in LECTURES]
+EXERCISES = [f"exercises/{name}/index.html" for name in exercises()]
+
+
+# -- fixtures --
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One headless chromium for the session, offline; its net log is read at the end."""
+    net_log = tmp_path_factory.mktemp("chromium") / "net-log.json"
+    with sync_playwright() as playwright:
+        browser = launch(playwright, net_log=net_log)
+        yield browser
+        browser.close()
+    left = [url for url in net_log_urls(net_log)
+            if not is_local(url) and not CHROMIUM_OWN.match(url) and BREAK_HOST not in url]
+    assert left == [], f"chromium's network stack was asked for remote URLs: {left}"
+
+
+@pytest.fixture(scope="session")
+def server(course_build):
+    """The built site on a local HTTP server (127.0.0.1, a free port)."""
+    with serve(course_build) as base:
+        yield base
+
+
+@pytest.fixture(params=["file", "http"])
+def site_url(request, course_build, server):
+    """A function from a page of the site to its URL, from the disk or from the local server."""
+    if request.param == "file":
+        return lambda page: (course_build / page).as_uri()
+    return lambda page: server + page
+
+
+@pytest.fixture
+def broken_site(course_build, tmp_path):
+    """A copy of the built site to break."""
+    return Path(shutil.copytree(course_build, tmp_path / "html"))
+
+
+def inject(page: Path, html: str):
+    """Put html at the end of a page's <head>."""
+    text = page.read_text(encoding="utf-8")
+    assert "</head>" in text
+    page.write_text(text.replace("</head>", html + "\n</head>", 1), encoding="utf-8")
+
+
+# -- helpers --
+
+def new_page(browser, viewport=PROJECTOR, **options):
+    """A new context (fresh cache and storage) with its traffic recorded, and a page in it."""
+    context = browser.new_context(viewport=viewport, **options)
+    context.set_default_timeout(10_000)
+    traffic = Traffic(context)
+    return context, context.new_page(), traffic
+
+
+def open_deck(browser, url, viewport=PROJECTOR):
+    context, page, traffic = new_page(browser, viewport)
+    page.goto(url)
+    wait_for_deck(page)
+    return context, page, traffic
+
+
+def normalize(text):
+    return " ".join(text.split())
+
+
+DECK_STATE = """() => {
+  const slides = [...document.querySelectorAll('section.slides > article')];
+  const current = document.querySelector('section.slides > article.current');
+  const number = current && current.querySelector('.slide-no');
+  return {index: slides.indexOf(current) + 1, count: slides.length, hash: location.hash,
+          number: number ? number.textContent.trim() : null, id: current ? current.id : null};
+}"""
+
+
+def deck_state(page):
+    return page.evaluate(DECK_STATE)
+
+
+def expect_slide(page, n, after):
+    """The deck shows slide n: the current slide, its visible number and the URL's #n agree."""
+    try:
+        page.wait_for_function(f"() => ({DECK_STATE})().index === {n}", timeout=1_000)
+    except PlaywrightError:
+        pass
+    state = deck_state(page)
+    assert state["index"] == n, f"after {after} the deck shows slide {state['index']}, not {n}"
+    assert state["number"] == str(n), f"after {after} slide {n} is numbered {state['number']!r}"
+    assert state["hash"] == f"#{n}", f"after {after} the address ends in {state['hash']!r}, not #{n}"
+    assert page.locator("section.slides > article.current .slide-no").is_visible(), \
+        f"after {after} slide {n}'s number is not shown"
+
+
+def go_to_slide(page, n):
+    """Walk the deck from its first slide to slide n with the right arrow key."""
+    for _ in range(n * 10):  # a slide can hold items that build one key press at a time
+        if deck_state(page)["index"] >= n:
+            break
+        page.keyboard.press("ArrowRight")
+    expect_slide(page, n, after=f"walking to slide {n}")
+
+
+def slides_with_notes(page):
+    """1-based numbers of the slides that carry speaker notes."""
+    return page.evaluate("""() => [...document.querySelectorAll('section.slides > article')]
+        .map((slide, i) => slide.querySelector('div.admonition.note') ? i + 1 : 0)
+        .filter(Boolean)""")
+
+
+def notes_of_current_slide(page):
+    """The text of the current slide's speaker notes, without their "Note" titles."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            'section.slides > article.current div.admonition.note')]
+        .map(note => [...note.children].filter(c => !c.classList.contains('admonition-title'))
+                     .map(c => c.textContent).join(' '))""")
+
+
+# -- the checks, each used by a test and (for the deck) by a test that breaks a copy --
+
+def check_loads_offline(browser, url):
+    """The page loads with nothing asked of the network, no error in the console, nothing missing."""
+    context, page, traffic = new_page(browser)
+    try:
+        page.goto(url)
+        if "/slides/" in url and page.locator("section.slides").count():
+            wait_for_deck(page)
+        page.wait_for_load_state("networkidle")
+        remote = traffic.remote()
+        assert remote == [], f"{url}: requests left the machine: {remote}"
+        # chromium asks an HTTP server for /favicon.ico by itself; the site does not link one
+        errors = [e for e in traffic.console_errors if "/favicon.ico" not in e]
+        assert errors == [], f"{url}: console errors: {errors}"
+        assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
+        assert traffic.failed == [], f"{url}: failed requests: {traffic.failed}"
+    finally:
+        context.close()
+
+
+def check_keys_move_deck(browser, url):
+    """Right arrow, space and Page Down each advance one slide, left arrow goes back, and the
+    slide number and the address follow."""
+    context, page, _ = open_deck(browser, url)
+    try:
+        state = deck_state(page)
+        assert state["count"] >= 2, f"{url}: a deck of {state['count']} slide(s) cannot move"
+        expect_slide(page, 1, after="opening the deck")
+        for key in ("ArrowRight", "Space", "PageDown"):
+            page.keyboard.press(key)
+            expect_slide(page, 2, after=f"{key} on slide 1")
+            page.keyboard.press("ArrowLeft")
+            expect_slide(page, 1, after=f"ArrowLeft on slide 2")
+    finally:
+        context.close()
+
+
+def check_last_slide_reachable(browser, url):
+    """Walking the deck with the right arrow ends on its last slide, and stays there."""
+    context, page, _ = open_deck(browser, url)
+    try:
+        count = deck_state(page)["count"]
+        go_to_slide(page, count)
+        page.keyboard.press("ArrowRight")
+        expect_slide(page, count, after="ArrowRight on the last slide")
+        # and the address of the last slide opens it
+        page.goto(url.split("#")[0] + f"#{count}")
+        page.reload()
+        wait_for_deck(page)
+        expect_slide(page, count, after=f"opening #{count}")
+    finally:
+        context.close()
+
+
+def check_notes_hidden(browser, url):
+    """On every slide with speaker notes, the projected slide shows none of them."""
+    context, page, _ = open_deck(browser, url)
+    try:
+        with_notes = slides_with_notes(page)
+        assert with_notes, f"{url}: no slide has speaker notes (div.admonition.note)"
+        for n in with_notes:
+            go_to_slide(page, n)
+            shown = page.inner_text("section.slides > article.current")
+            for note in notes_of_current_slide(page):
+                assert normalize(note) not in normalize(shown), \
+                    f"{url}: slide {n} shows its speaker note: {note.strip()[:80]!r}"
+            visible = page.locator("section.slides > article.current div.admonition.note").evaluate_all(
+                "notes => notes.filter(n => n.checkVisibility()).length")
+            assert visible == 0, f"{url}: slide {n} shows {visible} speaker note(s)"
+    finally:
+        context.close()
+
+
+def check_presenter_view(browser, url):
+    """Pressing c opens the presenter console; it shows the current slide's number and speaker
+    notes, follows the deck, and moves it."""
+    context, page, _ = open_deck(browser, url)
+    try:
+        with_notes = slides_with_notes(page)
+        assert with_notes, f"{url}: no slide has speaker notes (div.admonition.note)"
+        n = with_notes[0]
+        go_to_slide(page, n)
+        expected = [normalize(note) for note in notes_of_current_slide(page)]
+        with context.expect_page() as opened:
+            page.keyboard.press("c")
+        console = opened.value
+        console.wait_for_load_state()
+        console.wait_for_function(
+            f"() => document.querySelector('#cur_slide_num').textContent.trim() === '{n}'")
+        count = deck_state(page)["count"]
+        assert console.inner_text("#num_slides").strip() == str(count)
+        notes = normalize(console.inner_text("#presenter_notes"))
+        for note in expected:
+            assert note in notes, f"the presenter console shows {notes[:200]!r}, not the note {note!r}"
+        # the console follows the deck ...
+        target = n + 1 if n < count else n - 1
+        page.keyboard.press("ArrowRight" if target > n else "ArrowLeft")
+        console.wait_for_function(
+            f"() => document.querySelector('#cur_slide_num').textContent.trim() === '{target}'")
+        # ... and the deck follows the console
+        console.keyboard.press("ArrowLeft" if target > n else "ArrowRight")
+        expect_slide(page, n, after="a key pressed in the presenter console")
+    finally:
+        context.close()
+
+
+FITS = """() => {
+  const scrolls = (el, style) => {
+    const out = [];
+    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
+        || style.overflowX === 'scroll') out.push('sideways');
+    if (['auto', 'scroll'].includes(style.overflowY) && el.scrollHeight > el.clientHeight + 1
+        || style.overflowY === 'scroll') out.push('up and down');
+    return out;
+  };
+  const problems = [];
+  // the window scrolls as <html> says, or as <body> says when <html> leaves it visible
+  const root = document.documentElement, html = getComputedStyle(root);
+  const viewportStyle = html.overflowX === 'visible' && html.overflowY === 'visible'
+      ? getComputedStyle(document.body) : html;
+  for (const way of scrolls(root, viewportStyle))
+    problems.push(`the window scrolls ${way} (page ${root.scrollWidth}x${root.scrollHeight})`);
+  const slide = document.querySelector('section.slides > article.current');
+  const box = slide.getBoundingClientRect();
+  if (box.left < -0.5 || box.top < -0.5 || box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5)
+    problems.push(`the slide (${Math.round(box.width)}x${Math.round(box.height)} at `
+                  + `${Math.round(box.left)},${Math.round(box.top)}) does not fit the window`);
+  if (slide.scrollHeight > slide.clientHeight + 1 || slide.scrollWidth > slide.clientWidth + 1)
+    problems.push(`its content (${slide.scrollWidth}x${slide.scrollHeight}) overflows the slide `
+                  + `(${slide.clientWidth}x${slide.clientHeight})`);
+  for (const el of slide.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none') continue;
+    for (const way of scrolls(el, style))
+      problems.push(`<${el.tagName.toLowerCase()} class="${el.className}"> scrolls ${way}`);
+    const r = el.getBoundingClientRect();
+    if (r.width && (r.right > box.right + 1 || r.bottom > box.bottom + 1))
+      problems.push(`<${el.tagName.toLowerCase()} class="${el.className}"> sticks out of the slide`);
+  }
+  return problems;
+}"""
+
+
+def check_slides_fit(browser, url, viewport):
+    """Every slide fits the window whole, with no scrollbar on the window or inside the slide."""
+    context, page, _ = open_deck(browser, url, viewport)
+    try:
+        page.add_style_tag(content="* { transition: none !important; }")
+        count = deck_state(page)["count"]
+        problems = []
+        for n in range(1, count + 1):
+            go_to_slide(page, n)
+            problems += [f"slide {n}: {p}" for p in page.evaluate(FITS)]
+        size = f"{viewport['width']}x{viewport['height']}"
+        assert problems == [], f"{url} at {size}:\n" + "\n".join(problems)
+    finally:
+        context.close()
+
+
+def check_search(browser, base, query, expected_pages):
+    """Typing query into the handbook's search box lists the expected pages."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(base + "index.html")
+        page.fill("input[name=q]", query)
+        page.press("input[name=q]", "Enter")
+        page.wait_for_url(re.compile(r"search\.html\?q="))
+        page.wait_for_function("() => /finished/i.test((document.querySelector("
+                               "'#search-results .search-summary') || {}).textContent)")
+        found = page.eval_on_selector_all("#search-results ul.search li > a",
+                                          "links => links.map(a => a.href.split(/[?#]/)[0])")
+        for expected in expected_pages:
+            assert base + expected in found, f"searching {query!r} does not find {expected}: {found}"
+    finally:
+        context.close()
+
+
+COPYABLE = """() => [...document.querySelectorAll('div.highlight')]
+  .filter(block => block.querySelector('button.copybtn'))
+  .map(block => {
+    const pre = block.querySelector('pre');
+    const prompts = [...pre.querySelectorAll('.gp')].map(e => e.textContent);
+    const output = new Set([...pre.querySelectorAll('.go')].flatMap(e => e.textContent.split('\\n'))
+                             .map(l => l.trim()).filter(Boolean));
+    return {prompts, output: [...output], lines: pre.textContent.split('\\n')};
+  })"""
+
+
+def expected_copy(block):
+    """What a reader wants pasted: the command lines, without their prompts, without output."""
+    lines = []
+    for line in block["lines"]:
+        if line.strip() in block["output"]:
+            continue
+        for prompt in block["prompts"]:
+            if line.startswith(prompt):
+                line = line[len(prompt):]
+                break
+        if line.strip():
+            lines.append(line.rstrip())
+    return lines
+
+
+def open_every_toggle(page):
+    """Unfold every folded answer, as a reader would: a click on its title or summary."""
+    for folded in ("div.admonition.toggle-hidden > .admonition-title", "details:not([open]) > summary"):
+        titles = page.locator(folded)
+        for _ in range(titles.count()):  # each click unfolds one, and it leaves the list
+            titles.first.click()
+
+
+def check_copy_buttons(browser, url):
+    """Every copy button puts the commands of its block on the clipboard, without the prompts
+    and without the output. Returns how many blocks have a copy button."""
+    context, page, _ = new_page(browser, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        open_every_toggle(page)  # a block in a folded answer is copied once it is unfolded
+        blocks = page.evaluate(COPYABLE)
+        buttons = page.locator("div.highlight button.copybtn")
+        assert buttons.count() == len(blocks)
+        for i, block in enumerate(blocks):
+            page.evaluate("navigator.clipboard.writeText('')")
+            buttons.nth(i).click()
+            page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
+            copied = page.evaluate("navigator.clipboard.readText()")
+            got = [line.rstrip() for line in copied.split("\n") if line.strip()]
+            assert got == expected_copy(block), f"{url}: copy button {i + 1} copied {copied!r}"
+            for prompt in block["prompts"] + ["$ ", ">>> "]:  # typed prompts, too
+                assert not any(line.startswith(prompt) for line in got), \
+                    f"{url}: copy button {i + 1} copied the prompt {prompt!r}: {copied!r}"
+        return len(blocks)
+    finally:
+        context.close()
+
+
+QUIZ_TOGGLES = "div.admonition.toggle, details"
+
+
+def check_quiz_answers(browser, url):
+    """Every answer (a togglebutton dropdown or a <details>) is hidden until its reader opens it.
+    Returns how many there are."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        toggles = page.locator(QUIZ_TOGGLES)
+        for i in range(toggles.count()):
+            toggle = toggles.nth(i)
+            if toggle.evaluate("e => e.tagName") == "DETAILS":
+                body = toggle.locator(":scope > :not(summary)")
+                opener = toggle.locator(":scope > summary")
+            else:
+                body = toggle.locator(":scope > :not(.admonition-title)")
+                opener = toggle.locator(":scope > .admonition-title")
+            text = normalize(" ".join(body.all_text_contents()))
+            assert body.count() and text, f"{url}: answer {i + 1} is empty"
+            assert not any(body.nth(j).is_visible() for j in range(body.count())), \
+                f"{url}: answer {i + 1} is shown before it is opened: {text[:80]!r}"
+            assert text not in normalize(page.inner_text("body")), \
+                f"{url}: answer {i + 1} can be read before it is opened: {text[:80]!r}"
+            opener.click()
+            page.wait_for_timeout(50)
+            assert all(body.nth(j).is_visible() for j in range(body.count())), \
+                f"{url}: answer {i + 1} stays hidden after it is opened"
+        return toggles.count()
+    finally:
+        context.close()
+
+
+def sample(links, every):
+    """All the links, or the first, middle and last."""
+    if every or len(links) <= 3:
+        return links
+    return [links[0], links[len(links) // 2], links[-1]]
+
+
+def check_sections_link_to_slides(browser, handbook_url, deck_url, every=True):
+    """Each section's slide link (§) opens the deck on that section's slide; "View as slides"
+    opens the deck on its first slide. every=False follows three of the links."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(handbook_url)
+        links = page.eval_on_selector_all("a.headerlink.slide-link",
+                                          "links => links.map(a => [a.href, a.closest('section').id])")
+        assert links, f"{handbook_url}: no section links to its slides"
+        for href, section in sample(links, every):
+            assert href.split("#")[0] == deck_url, f"{section}: links to {href}, not to {deck_url}"
+            page.goto("about:blank")  # a new visit to the deck, as from the handbook
+            page.goto(href)
+            wait_for_deck(page)
+            state = deck_state(page)
+            landed = page.evaluate("id => { const slide = document.querySelector("
+                                   "'section.slides > article.current'); return slide.id === id"
+                                   " || !!slide.querySelector(`[id='${id}']`); }", section)
+            assert landed, f"§ of section {section!r} opens slide {state['index']} ({state['id']!r})"
+            assert state["hash"] == f"#{state['index']}"
+        # a reader clicks, too: the § of the last section, then "View as slides" on the way back
+        page.goto(handbook_url)
+        heading = page.locator("a.headerlink.slide-link").last.locator("xpath=..")
+        heading.hover()
+        page.locator("a.headerlink.slide-link").last.click()
+        wait_for_deck(page)
+        assert page.url.split("#")[0] == deck_url
+        assert deck_state(page)["id"] == links[-1][1]
+        page.go_back()
+        page.click("a.slides-link")
+        wait_for_deck(page)
+        assert page.url.split("#")[0] == deck_url
+        expect_slide(page, 1, after='clicking "View as slides"')
+    finally:
+        context.close()
+
+
+def check_slides_link_to_sections(browser, deck_url, handbook_url, every=True):
+    """Each slide's title links to the same section of the handbook, scrolled into view.
+    every=False follows three of the links."""
+    context, page, _ = open_deck(browser, deck_url)
+    try:
+        links = page.eval_on_selector_all(
+            "section.slides > article > :is(h1, h2, h3, h4, h5, h6) > a.headerlink",
+            "links => links.map(a => [a.href, a.closest('article').id, a.parentElement.textContent])")
+        count = deck_state(page)["count"]
+        assert len(links) == count, f"{deck_url}: {count} slides, {len(links)} links to the handbook"
+        for href, slide, _ in links:
+            target, _, section = href.partition("#")
+            assert target == handbook_url, f"slide {slide!r} links to {href}, not to {handbook_url}"
+            assert section == slide, f"slide {slide!r} links to section {section!r}"
+        for href, slide, title in sample(links, every):
+            section = href.partition("#")[2]
+            page.goto("about:blank")  # a new visit to the handbook, as from the deck
+            page.goto(href)
+            place = page.evaluate("""id => { const e = document.getElementById(id); if (!e) return null;
+                const end = scrollY + innerHeight >= document.scrollingElement.scrollHeight - 2;
+                return {top: e.getBoundingClientRect().top, end, height: innerHeight}; }""", section)
+            title = title.strip(" §")
+            assert place is not None, f"slide {title!r} links to {section!r}, which the handbook lacks"
+            # the section starts at the top of the window, or the page is scrolled to its end
+            in_view = abs(place["top"]) <= 2 or (place["end"] and 0 <= place["top"] < place["height"])
+            assert in_view, f"section {section!r} is at {place['top']}px, not in view"
+        # and a click on the first slide's title link
+        page.goto(deck_url)
+        wait_for_deck(page)
+        page.hover("section.slides > article.current > :is(h1, h2, h3, h4, h5, h6)")
+        page.click("section.slides > article.current > :is(h1, h2, h3, h4, h5, h6) > a.headerlink")
+        page.wait_for_url(re.compile(re.escape(handbook_url) + "#"))
+    finally:
+        context.close()
+
+
+def serious_violations(page):
+    results = Axe().run(page)
+    return [f"{v['impact']}: {v['id']} ({v['help']}): "
+            + ", ".join(str(node["target"]) for node in v["nodes"][:5])
+            for v in results.response["violations"] if v["impact"] in SERIOUS]
+
+
+def check_axe(browser, url, slide=None):
+    """axe-core finds no serious or critical violation (on the given slide of a deck)."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(url)
+        if slide is not None:
+            wait_for_deck(page)
+            page.add_style_tag(content="* { transition: none !important; }")
+            go_to_slide(page, slide)
+        else:
+            page.wait_for_load_state("networkidle")
+        found = serious_violations(page)
+        assert found == [], f"{url}" + (f" slide {slide}" if slide else "") + ":\n" + "\n".join(found)
+    finally:
+        context.close()
+
+
+FIGURE_NAMES = r"""() => {
+  const text = id => (document.getElementById(id) || {}).textContent || '';
+  const nameOf = el => {
+    const labelled = (el.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
+    if (labelled.length) return labelled.map(text).join(' ');
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+    if (el.tagName === 'IMG' && el.getAttribute('alt')) return el.getAttribute('alt');
+    if (el.tagName.toLowerCase() === 'svg') {
+      const title = el.querySelector(':scope > title');
+      if (title) return title.textContent;
+    }
+    return el.getAttribute('title') || (el.tagName === 'OBJECT' ? el.textContent : '');
+  };
+  const where = el => {
+    const slide = el.closest('section.slides > article');
+    const section = el.closest('section[id]');
+    return slide ? `slide ${slide.id}` : section ? `section ${section.id}` : 'page';
+  };
+  return [...document.querySelectorAll('img, svg, object, [role=img]')]
+    .filter(el => !el.closest('button, summary, [aria-hidden=true]'))
+    .filter(el => !(el.tagName.toLowerCase() === 'svg' && el.closest('img, object, [role=img]') !== el
+                    && el.parentElement.closest('[role=img]')))
+    .map(el => ({name: nameOf(el).trim(), what: el.tagName.toLowerCase(),
+                 src: el.getAttribute('src') || el.getAttribute('data') || '', where: where(el)}));
+}"""
+FILE_NAME = re.compile(r"(^|/)[\w.-]+\.(png|jpe?g|gif|svg|webp|pdf)$", re.IGNORECASE)
+
+
+def check_figures_named(browser, url):
+    """Every image has a name a screen reader can say, and a file name is not one. Returns how
+    many images there are."""
+    context, page, _ = new_page(browser)
+    try:
+        page.goto(url)
+        figures = page.evaluate(FIGURE_NAMES)
+        unnamed = [f for f in figures if not f["name"] or FILE_NAME.search(f["name"])]
+        assert unnamed == [], f"{url}: images without a name: {unnamed}"
+        return len(figures)
+    finally:
+        context.close()
+
+
+# -- the deck --
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_deck_loads_offline_without_errors(chromium, site_url, deck):
+    check_loads_offline(chromium, site_url(deck))
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_keys_move_the_deck_and_its_slide_number(chromium, site_url, deck):
+    check_keys_move_deck(chromium, site_url(deck))
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_last_slide_is_reachable(chromium, site_url, deck):
+    check_last_slide_reachable(chromium, site_url(deck))
+
+
+@pytest.mark.parametrize("deck", LECTURE_DECKS)
+def test_speaker_notes_are_not_projected(chromium, site_url, deck):
+    check_notes_hidden(chromium, site_url(deck))
+
+
+@pytest.mark.parametrize("deck", LECTURE_DECKS)
+def test_presenter_view_shows_the_current_notes(chromium, site_url, deck):
+    check_presenter_view(chromium, site_url(deck))
+
+
+@pytest.mark.parametrize("viewport", SCREENS, ids=lambda v: f"{v['width']}x{v['height']}")
+@pytest.mark.parametrize("deck", DECKS)
+def test_every_slide_fits_the_screen(chromium, server, deck, viewport):
+    check_slides_fit(chromium, server + deck, viewport)
+
+
+# -- the handbook --
+
+@pytest.mark.parametrize("page", ["index.html"] + HANDBOOK_LECTURES + EXERCISES)
+def test_handbook_page_loads_offline_without_errors(chromium, site_url, page):
+    check_loads_offline(chromium, site_url(page))
+
+
+def test_search_for_conda_finds_the_lecture(chromium, server):
+    check_search(chromium, server, "conda", ["slides/1-1-1-environment-management.html"])
+
+
+def test_copy_buttons_copy_the_commands(chromium, server):
+    blocks = sum(check_copy_buttons(chromium, server + page)
+                 for page in HANDBOOK_LECTURES + EXERCISES)
+    assert blocks >= 1, "no code block with a copy button in the lectures and exercises"
+
+
+# A shell session as Sphinx writes `.. code-block:: console`: prompts (.gp) and output (.go).
+CONSOLE_BLOCK = """<div class="highlight-console notranslate"><div class="highlight"><pre><span></span><span class="gp">$ </span>conda<span class="w"> </span>env<span class="w"> </span>create<span class="w"> </span>-f<span class="w"> </span>environment.yml
+<span class="go">Collecting package metadata (repodata.json): done</span>
+<span class="go">Solving environment: done</span>
+<span class="gp">(base) $ </span>conda<span class="w"> </span>activate<span class="w"> </span>practice
+</pre></div></div>"""
+
+
+def test_copy_buttons_leave_prompts_and_output_out(chromium, broken_site):
+    """The site's copybutton settings on a shell session, whatever the lectures show today."""
+    page = broken_site / HANDBOOK_LECTURES[0]
+    text = page.read_text(encoding="utf-8")
+    marker = '<div itemprop="articleBody">'
+    assert marker in text
+    page.write_text(text.replace(marker, marker + CONSOLE_BLOCK, 1), encoding="utf-8")
+    with serve(broken_site) as base:
+        assert check_copy_buttons(chromium, base + HANDBOOK_LECTURES[0]) >= 1
+        context, tab, _ = new_page(chromium, permissions=["clipboard-read", "clipboard-write"])
+        try:
+            tab.goto(base + HANDBOOK_LECTURES[0])
+            tab.locator("div.highlight-console button.copybtn").first.click()
+            copied = tab.evaluate("navigator.clipboard.readText()")
+        finally:
+            context.close()
+    assert copied.split() == "conda env create -f environment.yml conda activate practice".split()
+
+
+def test_quiz_answers_are_hidden_until_opened(chromium, server):
+    answers = sum(check_quiz_answers(chromium, server + page)
+                  for page in HANDBOOK_LECTURES + EXERCISES)
+    assert answers >= 1, "no quiz answer (dropdown admonition, <details>) in lectures or exercises"
+
+
+# Every link from the local server (as published); three of them from file://, for the paths.
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_section_links_open_their_slides(chromium, site_url, lecture):
+    every = site_url("").startswith("http")
+    check_sections_link_to_slides(chromium, site_url(f"slides/{lecture}.html"),
+                                  site_url(f"slides/slides/{lecture}.html"), every)
+
+
+@pytest.mark.parametrize("lecture", LECTURES)
+def test_slide_links_open_their_sections(chromium, site_url, lecture):
+    every = site_url("").startswith("http")
+    check_slides_link_to_sections(chromium, site_url(f"slides/slides/{lecture}.html"),
+                                  site_url(f"slides/{lecture}.html"), every)
+
+
+# -- accessibility --
+
+def first_figure_slide(browser, url):
+    context, page, _ = open_deck(browser, url)
+    try:
+        return page.evaluate("""() => [...document.querySelectorAll('section.slides > article')]
+            .findIndex(s => s.querySelector('img, svg:not(button svg), object, figure, [role=img]')) + 1""")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("deck", DECKS)
+def test_deck_first_slide_has_no_serious_accessibility_violation(chromium, server, deck):
+    check_axe(chromium, server + deck, slide=1)
+
+
+@pytest.mark.parametrize("deck", LECTURE_DECKS)
+def test_deck_figure_slide_has_no_serious_accessibility_violation(chromium, server, deck):
+    slide = first_figure_slide(chromium, server + deck)
+    assert slide, f"{deck}: no slide with a figure"
+    check_axe(chromium, server + deck, slide=slide)
+
+
+@pytest.mark.parametrize("page", HANDBOOK_LECTURES + EXERCISES)
+def test_handbook_page_has_no_serious_accessibility_violation(chromium, server, page):
+    check_axe(chromium, server + page)
+
+
+def test_every_figure_has_a_name(chromium, server):
+    images = sum(check_figures_named(chromium, server + page)
+                 for page in DECKS + HANDBOOK_LECTURES + EXERCISES + ["index.html"])
+    assert images >= 1, "no image anywhere: nothing was checked"
+
+
+# -- each deck check fails on a deck broken on purpose --
+
+LECTURE_DECK = LECTURE_DECKS[0]
+
+
+@pytest.mark.parametrize("remote", [
+    f'<script src="https://{BREAK_HOST}/x.js"></script>',
+    f'<link rel="stylesheet" href="https://fonts.{BREAK_HOST}/css2?family=Open+Sans">',
+    f'<style>@font-face {{ font-family: Far; src: url(https://{BREAK_HOST}/far.woff2); }}'
+    ' body * { font-family: Far !important; }</style>',
+], ids=["script", "stylesheet", "font"])
+def test_a_remote_request_fails_the_offline_check(chromium, broken_site, remote):
+    inject(broken_site / LECTURE_DECK, remote)
+    with pytest.raises(AssertionError, match="requests left the machine"):
+        check_loads_offline(chromium, (broken_site / LECTURE_DECK).as_uri())
+
+
+def test_projected_notes_fail_the_notes_check(chromium, broken_site):
+    inject(broken_site / LECTURE_DECK, "<style>.slides div.admonition.note { display: block !important;"
+                                       " visibility: visible !important; }</style>")
+    with pytest.raises(AssertionError, match="shows its speaker note"):
+        check_notes_hidden(chromium, (broken_site / LECTURE_DECK).as_uri())
+
+
+@pytest.mark.parametrize("key", [39, 32, 34, 37], ids=["ArrowRight", "Space", "PageDown", "ArrowLeft"])
+def test_a_dead_key_fails_the_keys_check(chromium, broken_site, key):
+    inject(broken_site / LECTURE_DECK,
+           "<script>window.addEventListener('keydown', e => { if (e.keyCode === %d) "
+           "e.stopImmediatePropagation(); }, true);</script>" % key)
+    with pytest.raises(AssertionError, match="the deck shows slide"):
+        check_keys_move_deck(chromium, (broken_site / LECTURE_DECK).as_uri())

@@ -1,0 +1,137 @@
+"""Debian's chromium, driven by Playwright, with the network cut off and every request recorded.
+
+Shared by the browser tests (tests/test_browser.py), `make pdf` (tools/pdf.py) and `make bench`
+(tools/bench.py). Playwright's own browser download does not work on the course's machines, so
+this always launches the system chromium that `make browser` installs.
+"""
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# `make browser` installs Debian's chromium; CHROMIUM=/path/to/chrome points elsewhere.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+# Every host name resolves to nothing, except the local server's: a request that would leave
+# the machine fails inside the browser, and Playwright still reports it.
+OFFLINE_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def missing_chromium_message():
+    return (f"no chromium at {CHROMIUM}: run `make browser` (installs Debian's chromium and "
+            "chromium-driver), or set CHROMIUM=/path/to/chromium")
+
+
+def launch(playwright, net_log: Path | None = None):
+    """Headless system chromium, offline, with a fresh profile (Playwright makes one per launch).
+
+    net_log: a file where chromium logs every URL its network stack is asked for, Playwright's
+    events or not (requests of the browser itself, of workers, prefetches).
+    """
+    if not Path(CHROMIUM).exists():
+        raise FileNotFoundError(missing_chromium_message())
+    args = list(OFFLINE_ARGS)
+    if net_log is not None:
+        args += [f"--log-net-log={net_log}", "--net-log-capture-mode=Default"]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+
+
+def is_local(url: str) -> bool:
+    """Whether a URL the browser asked for stays on this machine."""
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    if parts.scheme in ("http", "https", "ws", "wss"):
+        return parts.hostname in LOCAL_HOSTS
+    return False  # any other scheme (ftp:, chrome-extension:, ...) counts as leaving
+
+
+class Traffic:
+    """What pages in one browser context asked for and complained about, popups included."""
+
+    def __init__(self, context):
+        self.requests = []        # every URL asked for
+        self.failed = []          # (url, error text)
+        self.console_errors = []  # console.error() and the browser's own error lines
+        self.page_errors = []     # uncaught exceptions
+        self.finished = []        # requests that completed, for their sizes
+        context.on("request", lambda request: self.requests.append(request.url))
+        context.on("requestfailed", lambda request: self.failed.append((request.url, request.failure)))
+        context.on("requestfinished", lambda request: self.finished.append(request))
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
+
+    def _console(self, message):
+        if message.type == "error":
+            where = message.location.get("url", "") if message.location else ""
+            self.console_errors.append(f"{message.text} ({where})" if where else message.text)
+
+    def remote(self):
+        return [url for url in self.requests if not is_local(url)]
+
+    def transferred(self):
+        """Bytes received, headers and bodies, for every request that completed."""
+        total = 0
+        for request in self.finished:
+            sizes = request.sizes()
+            total += max(sizes["responseBodySize"], 0) + max(sizes["responseHeadersSize"], 0)
+        return total
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # the browser closing a connection early is not the site's fault
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A static HTTP server for folder on 127.0.0.1 and a free port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = _QuietServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def net_log_urls(net_log: Path):
+    """The URLs in a chromium net log (read as text: the log of a running browser is unfinished)."""
+    import re
+
+    text = net_log.read_text(encoding="utf-8", errors="replace") if net_log.exists() else ""
+    return sorted(set(re.findall(r'"url":"([^"]+)"', text)))
+
+
+def wait_for_deck(page):
+    """Until hieroglyph has set the deck up (it adds body.loaded) and the fonts are in."""
+    page.wait_for_selector("body.loaded", state="attached")
+    page.evaluate("document.fonts.ready.then(() => true)")

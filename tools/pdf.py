@@ -1,0 +1,148 @@
+"""`make pdf`: print each lecture with headless chromium, offline, into BUILDDIR/html/pdf/.
+
+  <lecture>-slides.pdf   the deck, one slide per page, the page the size of a slide; speaker
+                         notes left out, as on the projector; text selectable; a bookmark per slide
+  <lecture>-handout.pdf  the handbook page of the lecture on A4, speaker notes and answers in
+
+Usage: python tools/pdf.py BUILDDIR   (after `make html slides BUILDDIR=BUILDDIR`)
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from browser import Traffic, launch, wait_for_deck  # noqa: E402
+
+# hieroglyph shows one slide at a time (class "current"), its neighbours moved out of the window
+# with transforms. On paper every slide is styled as the current one and stands in the flow, one
+# to a page, as it is projected: builds complete, notes hidden.
+DECK_PRINT_CSS = """
+@page {{ size: {width}px {height}px; margin: 0; }}
+html, body {{ width: {width}px; height: auto !important; min-height: 0 !important; margin: 0 !important;
+             padding: 0 !important; overflow: visible !important; background: white !important; }}
+section.slides {{ position: static !important; width: auto !important; height: auto !important;
+                  transform: none !important; }}
+section.slides > article {{ position: relative !important;
+    left: 0 !important; top: 0 !important; margin: 0 !important; transform: none !important;
+    transition: none !important; opacity: 1 !important; visibility: visible !important;
+    width: {width}px !important; height: {height}px !important; box-shadow: none;
+    break-before: auto !important; break-after: page !important; break-inside: avoid !important; }}
+section.slides > article:last-of-type {{ break-after: auto !important; }}
+section.slides > .slide-area, #slide_notes {{ display: none !important; }}
+section.slides > article div.admonition.note {{ display: none !important; }}
+section.slides > article .to-build {{ opacity: 1 !important; }}
+* {{ text-shadow: none !important; }}  /* chromium prints a shadow as a second copy of the text */
+"""
+
+# The handbook page without what only works on a screen: the sidebar, the search, the
+# permalinks, the copy buttons, the previous/next buttons.
+HANDOUT_PRINT_CSS = """
+.wy-nav-side, .wy-nav-top, .rst-versions, .wy-breadcrumbs, .rst-footer-buttons,
+a.headerlink, button.copybtn, button.toggle-button {{ display: none !important; }}
+.wy-nav-content-wrap {{ margin-left: 0 !important; background: white !important; }}
+.wy-nav-content {{ max-width: none !important; padding: 0 !important; }}
+.wy-body-for-nav, .wy-grid-for-nav {{ background: white !important; }}
+"""
+
+HANDOUT_FOOTER = """<div style="font-size: 8px; width: 100%; margin: 0 15mm; display: flex;
+  justify-content: space-between; color: #555;"><span>{title}</span>
+  <span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>"""
+
+
+# The window the deck is printed from: a 1280x720 projector.
+SLIDE_WINDOW = {"width": 1280, "height": 720}
+
+
+def lectures(site: Path):
+    """The lectures: the pages of the deck built from the sources' slides/ folder."""
+    return sorted(page.stem for page in (site / "slides" / "slides").glob("*.html"))
+
+
+def check_traffic(traffic: Traffic, what: str):
+    """A PDF must not silently lack a figure, a style sheet or a font, nor use the network."""
+    remote = traffic.remote()
+    if remote:
+        raise SystemExit(f"pdf: {what} asks the network for {remote}")
+    missing = [url for url, _ in traffic.failed]
+    if missing:
+        raise SystemExit(f"pdf: {what} could not load {missing}")
+
+
+def print_deck(browser, page_file: Path, out: Path):
+    context = browser.new_context(viewport=SLIDE_WINDOW)
+    traffic = Traffic(context)
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    wait_for_deck(page)
+    page.wait_for_load_state("networkidle")
+    check_traffic(traffic, page_file.name)
+    # the slide as the projector shows it
+    size = page.evaluate("""() => { const s = document.querySelector('section.slides > article.current');
+        return {width: s.offsetWidth, height: s.offsetHeight}; }""")
+    page.evaluate("""() => {
+        for (const slide of document.querySelectorAll('section.slides > article')) {
+            slide.classList.remove('far-past', 'past', 'next', 'far-next');
+            slide.classList.add('current');
+        }
+        document.querySelectorAll('.to-build').forEach(item => item.classList.remove('to-build'));
+    }""")
+    page.add_style_tag(content=DECK_PRINT_CSS.format(**size))
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.pdf(path=out, width=f"{size['width']}px", height=f"{size['height']}px",
+             prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    slides = page.locator("section.slides > article").count()
+    context.close()
+    return slides
+
+
+def print_handout(browser, page_file: Path, out: Path):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    traffic = Traffic(context)
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    page.wait_for_load_state("networkidle")
+    check_traffic(traffic, page_file.name)
+    # what the reader's browser does before printing: sphinx-togglebutton opens the answers
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.add_style_tag(content=HANDOUT_PRINT_CSS.format())
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    title = page.evaluate("(document.querySelector('h1') || {}).innerText || document.title")
+    footer = HANDOUT_FOOTER.format(title=title.replace("<", "&lt;"))
+    margin = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
+    page.pdf(path=out, format="A4", margin=margin,
+             print_background=True, outline=True, tagged=True, display_header_footer=True,
+             header_template="<span></span>", footer_template=footer)
+    context.close()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("builddir", type=Path, help="the BUILDDIR of `make html slides`")
+    args = parser.parse_args(argv)
+    site = args.builddir / "html"
+    names = lectures(site)
+    if not names:
+        raise SystemExit(f"pdf: no lecture deck in {site / 'slides' / 'slides'}: "
+                         "run `make html slides` first")
+    out = site / "pdf"
+    out.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for name in names:
+                slides = print_deck(browser, site / "slides" / "slides" / f"{name}.html",
+                                    out / f"{name}-slides.pdf")
+                print(f"pdf: {out / (name + '-slides.pdf')} ({slides} slides)")
+                print_handout(browser, site / "slides" / f"{name}.html", out / f"{name}-handout.pdf")
+                print(f"pdf: {out / (name + '-handout.pdf')}")
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
