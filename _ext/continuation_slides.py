@@ -23,7 +23,7 @@ class NameContinuations(Transform):
             section_id = node.parent["ids"][0]
             counts[section_id] = counts.get(section_id, 1) + 1
             names.append(f"{section_id}-{counts[section_id]}")
-            if not building_slides(self.document.settings.env.app):
+            if not self.document.settings.env.course_building_slides:
                 anchor = nodes.target("", "", ids=[names[-1]])
                 node.parent.insert(node.parent.index(node), anchor)
         self.document["continuation_names"] = names
@@ -33,7 +33,7 @@ class IdContinuationSlides(Transform):
     default_priority = 560
 
     def apply(self):
-        if not building_slides(self.document.settings.env.app):
+        if not self.document.settings.env.course_building_slides:
             return
         names = iter(self.document.get("continuation_names", []))
         for section in self.document.findall(nodes.section):
@@ -42,7 +42,13 @@ class IdContinuationSlides(Transform):
                 self.document.ids[section["ids"][0]] = section
 
 
+def note_builder(app):
+    # Transforms reach the environment, not the builder (``env.app`` is deprecated in Sphinx 9).
+    app.env.course_building_slides = building_slides(app)
+
+
 def setup(app):
+    app.connect("builder-inited", note_builder)
     app.add_transform(NameContinuations)
     app.add_transform(IdContinuationSlides)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
