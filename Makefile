@@ -78,14 +78,16 @@ browser:
 test: $(TEST_STAMP)
 	STACK=$(STACK) $(VENV)/bin/python -m pytest tests
 
-# Build, rebuild, page-weight and checker timings on this machine; a column for each stack whose
-# venv exists.
-BENCH_STACKS = pinned=.venv current=.venv-current
+# Build, rebuild, page-weight and checker timings on this machine, a column for each stack (both
+# venvs are made first when missing).
 bench: $(TEST_STAMP)
-	$(VENV)/bin/python tools/bench.py $(addprefix --stack ,$(BENCH_STACKS))
+	@$(MAKE) --no-print-directory STACK=pinned .venv/.build-installed
+	@$(MAKE) --no-print-directory STACK=current .venv-current/.build-installed
+	$(VENV)/bin/python tools/bench.py --stack pinned=.venv --stack current=.venv-current
 
+# uv is pinned too, so that the same .in files give the same locks.
 lock: $(BUILD_STAMP)
-	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv==0.13.9
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-current.in -o requirements-current.txt
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements.txt -o requirements-test.txt
