@@ -7,11 +7,11 @@ this writes the project's ``language`` into the opening tag of every page of the
 
 from pathlib import Path
 
-from hieroglyph.builder import AbstractSlideBuilder
+from hieroglyph.builder import building_slides
 
 
 def add_lang(app, exception):
-    if exception or not isinstance(app.builder, AbstractSlideBuilder):
+    if exception or not building_slides(app):
         return
     tag = f'<html lang="{app.config.language or "en"}">'
     for page in Path(app.outdir).rglob("*.html"):

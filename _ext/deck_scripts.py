@@ -10,13 +10,13 @@ hieroglyph's layout writes ``<script src="...">`` for every entry of ``script_fi
   ``DOCUMENTATION_OPTIONS`` inline itself, so the file is left out.
 """
 
-from hieroglyph.builder import AbstractSlideBuilder
+from hieroglyph.builder import building_slides
 
 OPTIONS_SCRIPT = "_static/documentation_options.js"
 
 
 def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
-    if not isinstance(app.builder, AbstractSlideBuilder):
+    if not building_slides(app):
         return
     files, bodies = [], []
     for script in context.get("script_files", []):

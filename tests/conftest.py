@@ -16,6 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 STACK = os.environ.get("STACK", "pinned")
 # The fixture projects load the course's own extensions.
 sys.path.insert(0, str(REPO / "_ext"))
+# The lectures, one source file each in slides/.
+LECTURES = sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
 
 
 @pytest.fixture(scope="session")
@@ -29,12 +31,19 @@ def rootdir():
     return roots
 
 
-def make(*targets, builddir, check=True):
-    """Run the project's Makefile with its output in builddir."""
-    return subprocess.run(
-        ["make", "--no-print-directory", *targets, f"BUILDDIR={builddir}", f"STACK={STACK}"],
-        cwd=REPO, capture_output=True, text=True, check=check,
-    )
+def clean_env(**extra):
+    """This process's environment without what a calling make passes down to a sub-make."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "STACK")}
+    return {**env, **extra}
+
+
+def make(*targets, builddir=None, stack=STACK, check=True):
+    """Run the project's Makefile for a stack, with its output in builddir."""
+    args = ["make", "--no-print-directory", *targets, f"STACK={stack}"]
+    if builddir is not None:
+        args.append(f"BUILDDIR={builddir}")
+    return subprocess.run(args, cwd=REPO, env=clean_env(), capture_output=True, text=True, check=check)
 
 
 @pytest.fixture(scope="session")

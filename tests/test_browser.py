@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from conftest import REPO
+from conftest import LECTURES, REPO
 
 sys.path.insert(0, str(REPO / "tools"))
 from browser import Traffic, is_local, launch, net_log_urls, serve, wait_for_deck  # noqa: E402
@@ -37,16 +37,11 @@ CHROMIUM_OWN = re.compile(r"^https?://(update\.googleapis\.com/service/update2/"
 SERIOUS = ("serious", "critical")
 
 
-def lectures():
-    return sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
-
-
 def exercises():
     return sorted(p.parent.name for p in (REPO / "exercises").glob("*/index.*")
                   if p.suffix in (".rst", ".md"))
 
 
-LECTURES = lectures()
 # Pages of the site, relative to its folder.
 DECKS = ["slides/index.html"] + [f"slides/slides/{name}.html" for name in LECTURES]
 LECTURE_DECKS = [f"slides/slides/{name}.html" for name in LECTURES]
@@ -202,7 +197,7 @@ def check_keys_move_deck(browser, url):
             page.keyboard.press(key)
             expect_slide(page, 2, after=f"{key} on slide 1")
             page.keyboard.press("ArrowLeft")
-            expect_slide(page, 1, after=f"ArrowLeft on slide 2")
+            expect_slide(page, 1, after="ArrowLeft on slide 2")
     finally:
         context.close()
 

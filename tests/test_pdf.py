@@ -8,9 +8,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import REPO, make
-
-LECTURES = sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
+from conftest import LECTURES
 
 
 def squash(text):

@@ -5,16 +5,15 @@ creates a missing venv from its lock; a venv that cannot be made fails the test.
 """
 
 import importlib.util
-import os
 import re
 import subprocess
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from conftest import REPO, clean_env, make
+
 FIXTURE = REPO / "tests" / "roots" / "test-hieroglyph-compat"
 VENVS = {"pinned": ".venv", "current": ".venv-current"}
 SLIDE_BUILDERS = ["slides", "dirslides", "singlefile-slides"]
@@ -38,27 +37,13 @@ def compat_patches():
     return module.PATCHES
 
 
-def clean_env(**extra):
-    """This process's environment without what a calling make passes down to a sub-make."""
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES")}
-    env.pop("STACK", None)
-    return {**env, **extra}
-
-
-def make(stack, *targets, builddir=None):
-    args = ["make", "--no-print-directory", f"STACK={stack}", *targets]
-    if builddir is not None:
-        args.append(f"BUILDDIR={builddir}")
-    return subprocess.run(args, cwd=REPO, env=clean_env(), capture_output=True, text=True)
-
-
 _pythons = {}
 
 
 def stack_python(stack):
     """The Python of the stack's venv, made by the Makefile if missing."""
     if stack not in _pythons:
-        result = make(stack, f"{VENVS[stack]}/.build-installed")
+        result = make(f"{VENVS[stack]}/.build-installed", stack=stack, check=False)
         assert result.returncode == 0, f"cannot make the {stack} venv:\n{result.stdout}{result.stderr}"
         _pythons[stack] = REPO / VENVS[stack] / "bin" / "python"
     return _pythons[stack]
@@ -162,7 +147,7 @@ def test_deck_is_the_same_on_both_stacks(tmp_path):
     decks = {}
     for stack in VENVS:
         stack_python(stack)
-        result = make(stack, "slides", builddir=tmp_path / stack)
+        result = make("slides", builddir=tmp_path / stack, stack=stack, check=False)
         assert result.returncode == 0, f"{stack}:\n{result.stdout}{result.stderr}"
         assert "WARNING" not in result.stderr, f"{stack}:\n{result.stderr}"
         pages, missing = read_deck(tmp_path / stack / "html" / "slides")
