@@ -61,7 +61,7 @@ slides: $(BUILD_STAMP)
 # Headless chromium (`make browser`) prints each lecture's deck, one slide a page, and its handbook
 # page as a handout, into $(BUILDDIR)/html/pdf; playwright, which drives it, is in the test lock.
 pdf: html slides $(TEST_STAMP)
-	$(VENV)/bin/python tools/pdf.py "$(BUILDDIR)"
+	$(VENV)/bin/python -m tools.pdf "$(BUILDDIR)"
 
 # The published site: handbook, deck and PDFs, all in one folder.
 site: html slides pdf
@@ -83,7 +83,7 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	@$(MAKE) --no-print-directory STACK=pinned .venv/.build-installed
 	@$(MAKE) --no-print-directory STACK=current .venv-current/.build-installed
-	$(VENV)/bin/python tools/bench.py --stack pinned=.venv --stack current=.venv-current
+	$(VENV)/bin/python -m tools.bench --stack pinned=.venv --stack current=.venv-current
 
 # uv is pinned too, so that the same .in files give the same locks.
 lock: $(BUILD_STAMP)

@@ -3,21 +3,20 @@ build of the real course, made by the real Makefile, for the tests that read the
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sphinx
+
+from tools.course import lectures
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 REPO = Path(__file__).resolve().parent.parent
 # The Makefile's STACK (pinned or current): `make test STACK=current` passes it down.
 STACK = os.environ.get("STACK", "pinned")
-# The fixture projects load the course's own extensions.
-sys.path.insert(0, str(REPO / "_ext"))
 # The lectures, one source file each in slides/.
-LECTURES = sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
+LECTURES = [lecture.name for lecture in lectures()]
 
 
 @pytest.fixture(scope="session")

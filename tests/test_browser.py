@@ -12,7 +12,6 @@ The browser is required, never skipped: without chromium these tests fail and sa
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,8 @@ from playwright.sync_api import sync_playwright
 
 from conftest import LECTURES, REPO
 
-sys.path.insert(0, str(REPO / "tools"))
-from browser import Traffic, is_local, launch, net_log_urls, serve, wait_for_deck  # noqa: E402
+from tools.browser import Traffic, is_local, launch, net_log_urls, serve, wait_for_deck
+from tools.course import exercises
 
 PROJECTOR = {"width": 1280, "height": 720}
 SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
@@ -37,16 +36,11 @@ CHROMIUM_OWN = re.compile(r"^https?://(update\.googleapis\.com/service/update2/"
 SERIOUS = ("serious", "critical")
 
 
-def exercises():
-    return sorted(p.parent.name for p in (REPO / "exercises").glob("*/index.*")
-                  if p.suffix in (".rst", ".md"))
-
-
 # Pages of the site, relative to its folder.
 DECKS = ["slides/index.html"] + [f"slides/slides/{name}.html" for name in LECTURES]
 LECTURE_DECKS = [f"slides/slides/{name}.html" for name in LECTURES]
 HANDBOOK_LECTURES = [f"slides/{name}.html" for name in LECTURES]
-EXERCISES = [f"exercises/{name}/index.html" for name in exercises()]
+EXERCISES = [exercise.page for exercise in exercises()]
 
 
 # -- fixtures --

@@ -18,8 +18,8 @@ import types
 
 import pytest
 
-import condaenv
-from condaenv import CHECKER, export_env, find_python, make_env, pip_install, snapshot
+from tools import condaenv
+from tools.condaenv import CHECKER, export_env, find_python, make_env, pip_install, snapshot
 
 EXERCISE = CHECKER.parent
 SOLUTION = EXERCISE / "solution"

@@ -19,7 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "tests" / "data" / "seed-1.1.1-environment-management-2020.txt"
-FIGURES = REPO / "_static" / "1"
+FIGURES = REPO / "_static" / "1-1-1"
 LECTURE = "1-1-1-environment-management"
 NUMBER, TITLE, DURATION = "1.1.1", "Environment management", "30 minutes"
 
@@ -281,7 +281,7 @@ def test_every_image_is_one_of_our_svgs_with_alt_text(request, site, which):
         assert target and target.is_file(), f"{img.attrs['src']} does not exist in the built site"
         assert target.suffix == ".svg", f"{img.attrs['src']} is not an SVG"
         source = FIGURES / target.name
-        assert source.is_file(), f"{target.name} is not one of ours (_static/1/)"
+        assert source.is_file(), f"{target.name} is not one of ours (_static/1-1-1/)"
         assert target.read_bytes() == source.read_bytes()
         seen.append(target.name)
     assert seen == EXPECTED_FIGURES
@@ -304,7 +304,7 @@ def test_no_png_of_the_seed_is_referenced_anywhere(site):
             text = path.read_text(encoding="utf-8", errors="replace")
             for png in seed_pngs:
                 assert png not in text, f"{path.relative_to(site)} references {png}"
-    for folder in (site / "_static" / "1", site / "_images", site / "slides" / "_images"):
+    for folder in (site / "_static" / "1-1-1", site / "_images", site / "slides" / "_images"):
         assert not list(folder.glob("*.png")), f"PNG files in {folder}"
 
 

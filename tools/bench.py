@@ -13,7 +13,7 @@ the course the way `make html slides` does, into fresh temporary folders:
   bytes             what headless chromium receives (headers + bodies, no cache) to open the
                     deck's first slide and the lecture's handbook page from a local HTTP server
 
-and, once, the checker's own time on a 300-package conda environment (tests/condaenv.py makes
+and, once, the checker's own time on a 300-package conda environment (tools/condaenv.py makes
 it, and a spec, an export and a recreated environment of the same size to check against).
 Times are the median of --runs runs. One figure per line; a column per stack.
 """
@@ -29,8 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools.course import lectures
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tools"))
 
 # As the Makefile's SPHINXOPTS.
 SPHINXOPTS = ["-W", "--keep-going", "-q"]
@@ -106,7 +107,7 @@ def page_weight(site: Path, pages):
     """Bytes (and requests) chromium receives to show each page, from a local server, cold cache."""
     from playwright.sync_api import sync_playwright
 
-    from browser import Traffic, launch, serve, wait_for_deck
+    from tools.browser import Traffic, launch, serve, wait_for_deck
 
     weights = []
     with sync_playwright() as playwright, serve(site) as base:
@@ -130,16 +131,13 @@ def page_weight(site: Path, pages):
 
 
 def measure_checker(runs):
-    """The checker's time on a 300-package environment (tests/condaenv.py's time_checker: every
+    """The checker's time on a 300-package environment (tools/condaenv.py's time_checker: every
     step but the student's own test, against a 300-package spec, export and recreated
     environment), or why it was not measured."""
     if not CHECKER.exists():
         return f"not measured: {CHECKER.relative_to(REPO)} does not exist"
-    sys.path.insert(0, str(REPO / "tests"))
-    try:
-        from condaenv import time_checker  # real conda environments, made without conda
-    except ImportError as error:
-        return f"not measured: tests/condaenv.py has no time_checker ({error})"
+    from tools.condaenv import time_checker  # real conda environments, made without conda
+
     with tempfile.TemporaryDirectory(prefix="bench-env-") as tmp:
         best, median, _ = time_checker(tmp, n=PACKAGES, runs=runs)
     return f"{median:.3f} s (best {best:.3f} s)"
@@ -172,9 +170,8 @@ def main(argv=None):
     if not present:
         raise SystemExit("bench: no stack to measure")
 
-    lectures = sorted(p.stem for p in (REPO / "slides").iterdir() if p.suffix in (".rst", ".md"))
-    lecture = lectures[0]
-    pages = [(f"slides/slides/{lecture}.html", True), (f"slides/{lecture}.html", False)]
+    lecture = lectures()[0]
+    pages = [(lecture.deck_page, True), (lecture.handbook_page, False)]
 
     columns, failures = {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-sites-") as sites:
@@ -215,7 +212,7 @@ def main(argv=None):
         for label, value in rows:
             print(f"{label:<{width}}{cell(names[0], value)}")
     print(f"{f'checker on a {PACKAGES}-package environment':<{width}}{checker}")
-    print(f"(lecture {lecture}; bare: no conf.py, Sphinx's default theme, extensions=myst_parser, "
+    print(f"(lecture {lecture.name}; bare: no conf.py, Sphinx's default theme, extensions=myst_parser, "
           "the hieroglyph directives left unknown: "
           + ", ".join(f"{name} {f['bare_problems']} errors/warnings" for name, f in columns.items()) + ")")
     for name, failure in failures.items():

@@ -4,17 +4,16 @@
                          notes left out, as on the projector; text selectable; a bookmark per slide
   <lecture>-handout.pdf  the handbook page of the lecture on A4, speaker notes and answers in
 
-Usage: python tools/pdf.py BUILDDIR   (after `make html slides BUILDDIR=BUILDDIR`)
+Usage: python -m tools.pdf BUILDDIR   (after `make html slides BUILDDIR=BUILDDIR`)
 """
 
 import argparse
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import Traffic, launch, wait_for_deck  # noqa: E402
+from tools.browser import Traffic, launch, wait_for_deck
+from tools.course import lectures
 
 # hieroglyph shows one slide at a time (class "current"), its neighbours moved out of the window
 # with transforms. On paper every slide is styled as the current one and stands in the flow, one
@@ -54,11 +53,6 @@ HANDOUT_FOOTER = """<div style="font-size: 8px; width: 100%; margin: 0 15mm; dis
 
 # The window the deck is printed from: a 1280x720 projector.
 SLIDE_WINDOW = {"width": 1280, "height": 720}
-
-
-def lectures(site: Path):
-    """The lectures: the pages of the deck built from the sources' slides/ folder."""
-    return sorted(page.stem for page in (site / "slides" / "slides").glob("*.html"))
 
 
 def check_traffic(traffic: Traffic, what: str):
@@ -124,22 +118,21 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("builddir", type=Path, help="the BUILDDIR of `make html slides`")
     args = parser.parse_args(argv)
-    site = args.builddir / "html"
-    names = lectures(site)
-    if not names:
-        raise SystemExit(f"pdf: no lecture deck in {site / 'slides' / 'slides'}: "
-                         "run `make html slides` first")
+    # chromium opens the pages by file:// URL, which only an absolute path has
+    site = args.builddir.resolve() / "html"
+    missing = [lecture.deck_page for lecture in lectures() if not (site / lecture.deck_page).is_file()]
+    if missing:
+        raise SystemExit(f"pdf: {', '.join(missing)} not in {site}: run `make html slides` first")
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            for name in names:
-                slides = print_deck(browser, site / "slides" / "slides" / f"{name}.html",
-                                    out / f"{name}-slides.pdf")
-                print(f"pdf: {out / (name + '-slides.pdf')} ({slides} slides)")
-                print_handout(browser, site / "slides" / f"{name}.html", out / f"{name}-handout.pdf")
-                print(f"pdf: {out / (name + '-handout.pdf')}")
+            for lecture in lectures():
+                slides = print_deck(browser, site / lecture.deck_page, site / lecture.pdfs["slides"])
+                print(f"pdf: {site / lecture.pdfs['slides']} ({slides} slides)")
+                print_handout(browser, site / lecture.handbook_page, site / lecture.pdfs["handout"])
+                print(f"pdf: {site / lecture.pdfs['handout']}")
         finally:
             browser.close()
 

@@ -13,7 +13,7 @@ environment has a working interpreter with its own site-packages, of any version
     make_large_env(prefix, n=300)                        # for the speed budget
 
 time_checker() times the checker on a 300-package environment: `make bench` reports it, and so
-does `python tests/condaenv.py` alone.
+does `python -m tools.condaenv` alone.
 
 Every rattler call runs in a child process that ends with os._exit: the interpreter that used
 rattler sometimes crashes while shutting down (a segfault in about one run in thirty), after
