@@ -2,12 +2,15 @@
 build of the real course, made by the real Makefile, for the tests that read the built site."""
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import sphinx
+from playwright.sync_api import sync_playwright
 
+from tools.browser import launch, serve
 from tools.course import lectures
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -54,3 +57,34 @@ def course_build(tmp_path_factory):
     assert "WARNING" not in result.stderr, result.stderr
     assert f"The site is {builddir / 'html'}" in result.stdout
     return builddir / "html"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless chromium for the session, offline. Pages are judged by the requests they
+    make (tools.browser.Traffic), never by what chromium fetches for itself."""
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(course_build):
+    """The built site on a local HTTP server (127.0.0.1, a free port)."""
+    with serve(course_build) as base:
+        yield base
+
+
+@pytest.fixture(params=["file", "http"])
+def site_url(request, course_build, server):
+    """A function from a page of the site to its URL, from the disk or from the local server."""
+    if request.param == "file":
+        return lambda page: (course_build / page).as_uri()
+    return lambda page: server + page
+
+
+@pytest.fixture
+def site_copy(course_build, tmp_path):
+    """A copy of the built site, for a test to change (break) without touching the real one."""
+    return Path(shutil.copytree(course_build, tmp_path / "html"))

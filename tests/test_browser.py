@@ -11,151 +11,19 @@ The browser is required, never skipped: without chromium these tests fail and sa
 """
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
 
-from conftest import LECTURES, REPO
+from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, SCREENS,
+                      deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
+                      notes_of_current_slide, open_deck, slides_with_notes)
+from conftest import LECTURES
+from tools.browser import serve, wait_for_deck
 
-from tools.browser import Traffic, is_local, launch, net_log_urls, serve, wait_for_deck
-from tools.course import exercises
-
-PROJECTOR = {"width": 1280, "height": 720}
-SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
 # Only the break tests ask for this host (a name reserved for examples, RFC 2606).
 BREAK_HOST = "example.com"
-# What chromium asks for on its own, whatever page it shows (component updates, sign-in, clock);
-# the host resolver answers them with nothing, like every other name.
-CHROMIUM_OWN = re.compile(r"^https?://(update\.googleapis\.com/service/update2/"
-                          r"|accounts\.google\.com/ListAccounts"
-                          r"|clients2\.google\.com/time/)")
 SERIOUS = ("serious", "critical")
-
-
-# Pages of the site, relative to its folder.
-DECKS = ["slides/index.html"] + [f"slides/slides/{name}.html" for name in LECTURES]
-LECTURE_DECKS = [f"slides/slides/{name}.html" for name in LECTURES]
-HANDBOOK_LECTURES = [f"slides/{name}.html" for name in LECTURES]
-EXERCISES = [exercise.page for exercise in exercises()]
-
-
-# -- fixtures --
-
-@pytest.fixture(scope="session")
-def chromium(tmp_path_factory):
-    """One headless chromium for the session, offline; its net log is read at the end."""
-    net_log = tmp_path_factory.mktemp("chromium") / "net-log.json"
-    with sync_playwright() as playwright:
-        browser = launch(playwright, net_log=net_log)
-        yield browser
-        browser.close()
-    left = [url for url in net_log_urls(net_log)
-            if not is_local(url) and not CHROMIUM_OWN.match(url) and BREAK_HOST not in url]
-    assert left == [], f"chromium's network stack was asked for remote URLs: {left}"
-
-
-@pytest.fixture(scope="session")
-def server(course_build):
-    """The built site on a local HTTP server (127.0.0.1, a free port)."""
-    with serve(course_build) as base:
-        yield base
-
-
-@pytest.fixture(params=["file", "http"])
-def site_url(request, course_build, server):
-    """A function from a page of the site to its URL, from the disk or from the local server."""
-    if request.param == "file":
-        return lambda page: (course_build / page).as_uri()
-    return lambda page: server + page
-
-
-@pytest.fixture
-def broken_site(course_build, tmp_path):
-    """A copy of the built site to break."""
-    return Path(shutil.copytree(course_build, tmp_path / "html"))
-
-
-def inject(page: Path, html: str):
-    """Put html at the end of a page's <head>."""
-    text = page.read_text(encoding="utf-8")
-    assert "</head>" in text
-    page.write_text(text.replace("</head>", html + "\n</head>", 1), encoding="utf-8")
-
-
-# -- helpers --
-
-def new_page(browser, viewport=PROJECTOR, **options):
-    """A new context (fresh cache and storage) with its traffic recorded, and a page in it."""
-    context = browser.new_context(viewport=viewport, **options)
-    context.set_default_timeout(10_000)
-    traffic = Traffic(context)
-    return context, context.new_page(), traffic
-
-
-def open_deck(browser, url, viewport=PROJECTOR):
-    context, page, traffic = new_page(browser, viewport)
-    page.goto(url)
-    wait_for_deck(page)
-    return context, page, traffic
-
-
-def normalize(text):
-    return " ".join(text.split())
-
-
-DECK_STATE = """() => {
-  const slides = [...document.querySelectorAll('section.slides > article')];
-  const current = document.querySelector('section.slides > article.current');
-  const number = current && current.querySelector('.slide-no');
-  return {index: slides.indexOf(current) + 1, count: slides.length, hash: location.hash,
-          number: number ? number.textContent.trim() : null, id: current ? current.id : null};
-}"""
-
-
-def deck_state(page):
-    return page.evaluate(DECK_STATE)
-
-
-def expect_slide(page, n, after):
-    """The deck shows slide n: the current slide, its visible number and the URL's #n agree."""
-    try:
-        page.wait_for_function(f"() => ({DECK_STATE})().index === {n}", timeout=1_000)
-    except PlaywrightError:
-        pass
-    state = deck_state(page)
-    assert state["index"] == n, f"after {after} the deck shows slide {state['index']}, not {n}"
-    assert state["number"] == str(n), f"after {after} slide {n} is numbered {state['number']!r}"
-    assert state["hash"] == f"#{n}", f"after {after} the address ends in {state['hash']!r}, not #{n}"
-    assert page.locator("section.slides > article.current .slide-no").is_visible(), \
-        f"after {after} slide {n}'s number is not shown"
-
-
-def go_to_slide(page, n):
-    """Walk the deck from its first slide to slide n with the right arrow key."""
-    for _ in range(n * 10):  # a slide can hold items that build one key press at a time
-        if deck_state(page)["index"] >= n:
-            break
-        page.keyboard.press("ArrowRight")
-    expect_slide(page, n, after=f"walking to slide {n}")
-
-
-def slides_with_notes(page):
-    """1-based numbers of the slides that carry speaker notes."""
-    return page.evaluate("""() => [...document.querySelectorAll('section.slides > article')]
-        .map((slide, i) => slide.querySelector('div.admonition.note') ? i + 1 : 0)
-        .filter(Boolean)""")
-
-
-def notes_of_current_slide(page):
-    """The text of the current slide's speaker notes, without their "Note" titles."""
-    return page.evaluate("""() => [...document.querySelectorAll(
-            'section.slides > article.current div.admonition.note')]
-        .map(note => [...note.children].filter(c => !c.classList.contains('admonition-title'))
-                     .map(c => c.textContent).join(' '))""")
 
 
 # -- the checks, each used by a test and (for the deck) by a test that breaks a copy --
@@ -634,14 +502,14 @@ CONSOLE_BLOCK = """<div class="highlight-console notranslate"><div class="highli
 </pre></div></div>"""
 
 
-def test_copy_buttons_leave_prompts_and_output_out(chromium, broken_site):
+def test_copy_buttons_leave_prompts_and_output_out(chromium, site_copy):
     """The site's copybutton settings on a shell session, whatever the lectures show today."""
-    page = broken_site / HANDBOOK_LECTURES[0]
+    page = site_copy / HANDBOOK_LECTURES[0]
     text = page.read_text(encoding="utf-8")
     marker = '<div itemprop="articleBody">'
     assert marker in text
     page.write_text(text.replace(marker, marker + CONSOLE_BLOCK, 1), encoding="utf-8")
-    with serve(broken_site) as base:
+    with serve(site_copy) as base:
         assert check_copy_buttons(chromium, base + HANDBOOK_LECTURES[0]) >= 1
         context, tab, _ = new_page(chromium, permissions=["clipboard-read", "clipboard-write"])
         try:
@@ -719,23 +587,23 @@ LECTURE_DECK = LECTURE_DECKS[0]
     f'<style>@font-face {{ font-family: Far; src: url(https://{BREAK_HOST}/far.woff2); }}'
     ' body * { font-family: Far !important; }</style>',
 ], ids=["script", "stylesheet", "font"])
-def test_a_remote_request_fails_the_offline_check(chromium, broken_site, remote):
-    inject(broken_site / LECTURE_DECK, remote)
+def test_a_remote_request_fails_the_offline_check(chromium, site_copy, remote):
+    inject(site_copy / LECTURE_DECK, remote)
     with pytest.raises(AssertionError, match="requests left the machine"):
-        check_loads_offline(chromium, (broken_site / LECTURE_DECK).as_uri())
+        check_loads_offline(chromium, (site_copy / LECTURE_DECK).as_uri())
 
 
-def test_projected_notes_fail_the_notes_check(chromium, broken_site):
-    inject(broken_site / LECTURE_DECK, "<style>.slides div.admonition.note { display: block !important;"
+def test_projected_notes_fail_the_notes_check(chromium, site_copy):
+    inject(site_copy / LECTURE_DECK, "<style>.slides div.admonition.note { display: block !important;"
                                        " visibility: visible !important; }</style>")
     with pytest.raises(AssertionError, match="shows its speaker note"):
-        check_notes_hidden(chromium, (broken_site / LECTURE_DECK).as_uri())
+        check_notes_hidden(chromium, (site_copy / LECTURE_DECK).as_uri())
 
 
 @pytest.mark.parametrize("key", [39, 32, 34, 37], ids=["ArrowRight", "Space", "PageDown", "ArrowLeft"])
-def test_a_dead_key_fails_the_keys_check(chromium, broken_site, key):
-    inject(broken_site / LECTURE_DECK,
+def test_a_dead_key_fails_the_keys_check(chromium, site_copy, key):
+    inject(site_copy / LECTURE_DECK,
            "<script>window.addEventListener('keydown', e => { if (e.keyCode === %d) "
            "e.stopImmediatePropagation(); }, true);</script>" % key)
     with pytest.raises(AssertionError, match="the deck shows slide"):
-        check_keys_move_deck(chromium, (broken_site / LECTURE_DECK).as_uri())
+        check_keys_move_deck(chromium, (site_copy / LECTURE_DECK).as_uri())

@@ -40,18 +40,11 @@ def missing_chromium_message():
             "chromium-driver), or set CHROMIUM=/path/to/chromium")
 
 
-def launch(playwright, net_log: Path | None = None):
-    """Headless system chromium, offline, with a fresh profile (Playwright makes one per launch).
-
-    net_log: a file where chromium logs every URL its network stack is asked for, Playwright's
-    events or not (requests of the browser itself, of workers, prefetches).
-    """
+def launch(playwright):
+    """Headless system chromium, offline, with a fresh profile (Playwright makes one per launch)."""
     if not Path(CHROMIUM).exists():
         raise FileNotFoundError(missing_chromium_message())
-    args = list(OFFLINE_ARGS)
-    if net_log is not None:
-        args += [f"--log-net-log={net_log}", "--net-log-capture-mode=Default"]
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
 
 
 def is_local(url: str) -> bool:
@@ -121,14 +114,6 @@ def serve(folder: Path):
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-def net_log_urls(net_log: Path):
-    """The URLs in a chromium net log (read as text: the log of a running browser is unfinished)."""
-    import re
-
-    text = net_log.read_text(encoding="utf-8", errors="replace") if net_log.exists() else ""
-    return sorted(set(re.findall(r'"url":"([^"]+)"', text)))
 
 
 def wait_for_deck(page):

@@ -1,0 +1,97 @@
+"""Driving the built site in Debian's chromium: pages of the site, new pages with their traffic
+recorded, and where a deck is. Shared by the browser test modules; the fixtures (chromium, the
+local server, a copy of the site to break) are in conftest.py."""
+
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+
+from tools.browser import Traffic, wait_for_deck
+from tools.course import exercises, lectures
+
+PROJECTOR = {"width": 1280, "height": 720}
+SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
+
+# Pages of the site, relative to its folder.
+LECTURE_DECKS = [lecture.deck_page for lecture in lectures()]
+DECKS = ["slides/index.html"] + LECTURE_DECKS
+HANDBOOK_LECTURES = [lecture.handbook_page for lecture in lectures()]
+EXERCISES = [exercise.page for exercise in exercises()]
+
+
+def inject(page: Path, html: str):
+    """Put html at the end of a page's <head>."""
+    text = page.read_text(encoding="utf-8")
+    assert "</head>" in text
+    page.write_text(text.replace("</head>", html + "\n</head>", 1), encoding="utf-8")
+
+
+
+def new_page(browser, viewport=PROJECTOR, **options):
+    """A new context (fresh cache and storage) with its traffic recorded, and a page in it."""
+    context = browser.new_context(viewport=viewport, **options)
+    context.set_default_timeout(10_000)
+    traffic = Traffic(context)
+    return context, context.new_page(), traffic
+
+
+def open_deck(browser, url, viewport=PROJECTOR):
+    context, page, traffic = new_page(browser, viewport)
+    page.goto(url)
+    wait_for_deck(page)
+    return context, page, traffic
+
+
+def normalize(text):
+    return " ".join(text.split())
+
+
+DECK_STATE = """() => {
+  const slides = [...document.querySelectorAll('section.slides > article')];
+  const current = document.querySelector('section.slides > article.current');
+  const number = current && current.querySelector('.slide-no');
+  return {index: slides.indexOf(current) + 1, count: slides.length, hash: location.hash,
+          number: number ? number.textContent.trim() : null, id: current ? current.id : null};
+}"""
+
+
+def deck_state(page):
+    return page.evaluate(DECK_STATE)
+
+
+def expect_slide(page, n, after):
+    """The deck shows slide n: the current slide, its visible number and the URL's #n agree."""
+    try:
+        page.wait_for_function(f"() => ({DECK_STATE})().index === {n}", timeout=1_000)
+    except PlaywrightError:
+        pass
+    state = deck_state(page)
+    assert state["index"] == n, f"after {after} the deck shows slide {state['index']}, not {n}"
+    assert state["number"] == str(n), f"after {after} slide {n} is numbered {state['number']!r}"
+    assert state["hash"] == f"#{n}", f"after {after} the address ends in {state['hash']!r}, not #{n}"
+    assert page.locator("section.slides > article.current .slide-no").is_visible(), \
+        f"after {after} slide {n}'s number is not shown"
+
+
+def go_to_slide(page, n):
+    """Walk the deck from its first slide to slide n with the right arrow key."""
+    for _ in range(n * 10):  # a slide can hold items that build one key press at a time
+        if deck_state(page)["index"] >= n:
+            break
+        page.keyboard.press("ArrowRight")
+    expect_slide(page, n, after=f"walking to slide {n}")
+
+
+def slides_with_notes(page):
+    """1-based numbers of the slides that carry speaker notes."""
+    return page.evaluate("""() => [...document.querySelectorAll('section.slides > article')]
+        .map((slide, i) => slide.querySelector('div.admonition.note') ? i + 1 : 0)
+        .filter(Boolean)""")
+
+
+def notes_of_current_slide(page):
+    """The text of the current slide's speaker notes, without their "Note" titles."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            'section.slides > article.current div.admonition.note')]
+        .map(note => [...note.children].filter(c => !c.classList.contains('admonition-title'))
+                     .map(c => c.textContent).join(' '))""")
