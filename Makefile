@@ -15,6 +15,11 @@ ifeq ($(STACK),current)
 LOCK     = requirements-current.txt
 TESTLOCK = requirements-test-current.txt
 VENV     = .venv-current
+# Sphinx 9.2 needs Python 3.13, the version this lock is compiled for: python3.13 when it runs
+# (a pyenv shim of a version not selected does not), else pyenv's own 3.13. PYTHON=... overrides.
+PYTHON  := $(firstword $(foreach p,python3.13 $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.13*/bin/python3.13),\
+             $(if $(shell $(p) -c pass 2>/dev/null && echo runs),$(p))))
+NO_PYTHON = STACK=current needs Python 3.13: none runs as python3.13 or is in pyenv; install one or pass PYTHON=/path/to/python3.13
 else
 LOCK     = requirements.txt
 TESTLOCK = requirements-test.txt
@@ -31,7 +36,7 @@ help:
 	@echo "  slides    deck              -> $(BUILDDIR)/html/slides"
 	@echo "  pdf       PDF of the deck and a handout of each lecture -> $(BUILDDIR)/html/pdf"
 	@echo "  site      handbook + deck + PDFs and exercise downloads: publish $(BUILDDIR)/html"
-	@echo "  serve     rebuild the handbook on every save, with live reload (http://127.0.0.1:8000)"
+	@echo "  serve     handbook + deck on http://127.0.0.1:$(PORT), both rebuilt on every save, pages reload"
 	@echo "  browser   install Debian's chromium, which the browser tests drive"
 	@echo "  test      the whole test suite"
 	@echo "  bench     build, rebuild, page-weight and checker timings"
@@ -41,8 +46,10 @@ help:
 
 .PHONY: help html slides pdf site serve browser test bench lock clean
 
+# --clear: a venv holds exactly its lock, made with this stack's Python.
 $(BUILD_STAMP): $(LOCK)
-	$(PYTHON) -m venv $(VENV)
+	@$(if $(PYTHON),:,echo "$(NO_PYTHON)" >&2; exit 1)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
 	touch $@
 
@@ -67,9 +74,13 @@ pdf: html slides $(TEST_STAMP)
 site: html slides pdf
 	@echo "The site is $(BUILDDIR)/html: publish that folder."
 
-# sphinx-autobuild serves the handbook from memory and reloads the page on every save.
+# sphinx-autobuild rebuilds the handbook on every save, then (its post-build step) the deck into
+# the handbook's slides/ folder, as `make html slides` does; after both, every open page reloads.
+PORT ?= 8000
 serve: $(BUILD_STAMP)
-	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/serve" $(SPHINXOPTS) --ignore "$(BUILDDIR)" --ignore "$(VENV)" --ignore tests
+	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS) \
+	  --port $(PORT) --ignore "$(BUILDDIR)" --ignore ".venv*" --ignore tests \
+	  --post-build '$(SPHINXBUILD) -b slides "$(SOURCEDIR)" "$(BUILDDIR)/html/slides" -d "$(BUILDDIR)/doctrees-slides" $(SPHINXOPTS)'
 
 # Debian's chromium: the browser tests need it, and pip cannot install it.
 browser:
@@ -89,9 +100,9 @@ bench: $(TEST_STAMP)
 lock: $(BUILD_STAMP)
 	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv==0.13.9
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
-	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-current.in -o requirements-current.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.13 --generate-hashes requirements-current.in -o requirements-current.txt
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements.txt -o requirements-test.txt
-	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements-current.txt -o requirements-test-current.txt
+	$(VENV)/bin/uv pip compile -q --universal --python-version 3.13 --generate-hashes requirements-test.in -c requirements-current.txt -o requirements-test-current.txt
 
 clean:
 	rm -rf "$(BUILDDIR)"

@@ -1,4 +1,4 @@
-"""Make hieroglyph 2.1.0 build on current Sphinx (8.2, 9.0); does nothing on Sphinx 6.2.
+"""Make hieroglyph 2.1.0 build on current Sphinx (8.2 to 9.2) and docutils; does nothing on Sphinx 6.2.
 
 hieroglyph's last release (2020) breaks on every Sphinx from 7.1 on. Each break is mended by one
 small named patch, active only on the Sphinx versions that need it (``PATCHES``):
@@ -7,7 +7,7 @@ small named patch, active only on the Sphinx versions that need it (``PATCHES``)
   hieroglyph's bundled themes and the ``slide_theme_path`` themes with the public
   ``app.add_html_theme`` at ``config-inited``.
 - ``theme_factory`` (7.3+): hieroglyph's ``apply_theme`` calls that method, and builds the
-  factory with the old constructor, which takes keyword-only arguments on 9.0.
+  factory with the old positional constructor (refused on 9.0, deprecated from 9.1).
 - ``image_paths`` (7.2+): ``post_process_images`` uses ``srcdir``/``outdir`` as strings; they
   are ``Path`` objects.
 - ``page_style`` (7.1+): ``style`` left the global page context, so genindex, search and the
@@ -16,6 +16,16 @@ small named patch, active only on the Sphinx versions that need it (``PATCHES``)
   ``script_files`` hold asset objects, which the slide ``layout.html`` passes to ``pathto()``.
 - ``theme_statics`` (7.1+): static files are copied before the documents are written, so a theme
   that a ``slideconf`` directive applies has its static files left out, silently.
+- ``env_app`` (9.0+, removed in 11): hieroglyph's transforms read ``env.app``, deprecated;
+  hieroglyph gets ``env._app`` without the warning.
+- ``builder_app`` (9.0+, removed in 11): hieroglyph's writer and links read ``builder.app``, the
+  same.
+- ``traverse`` (docutils 0.22+): hieroglyph walks doctrees with ``Node.traverse()``, which warns
+  ``DeprecationWarning``; hieroglyph gets ``list(node.findall(...))``, what it returned before.
+
+The last three change a class of Sphinx or docutils, so they are scoped to callers: only code of
+hieroglyph's own modules gets the replacement; every other caller (the course's extensions
+included) still gets the original and its deprecation warning.
 
 Private attributes this module touches, for want of a public way: ``builder._app`` and
 ``builder._registry`` (9.0+, to build a theme factory as Sphinx's own HTML builder does), the
@@ -30,26 +40,38 @@ that each patch is needed.
 """
 
 import json
+import sys
 from pathlib import Path
 
+import docutils
 import sphinx
 from docutils import nodes
 from hieroglyph import builder as hbuilder
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.theming import HTMLThemeFactory
 
-PATCHES = {  # name -> the first Sphinx version that needs it (see the list above)
-    "theme_registry": (7, 3),
-    "theme_factory": (7, 3),
-    "image_paths": (7, 2),
-    "page_style": (7, 1),
-    "page_assets": (7, 2),
-    "theme_statics": (7, 1),
+VERSIONS = {"sphinx": sphinx.version_info[:2], "docutils": docutils.__version_info__[:2]}
+PATCHES = {  # name -> the first version of Sphinx or docutils that needs it (see the list above)
+    "theme_registry": ("sphinx", (7, 3)),
+    "theme_factory": ("sphinx", (7, 3)),
+    "image_paths": ("sphinx", (7, 2)),
+    "page_style": ("sphinx", (7, 1)),
+    "page_assets": ("sphinx", (7, 2)),
+    "theme_statics": ("sphinx", (7, 1)),
+    "env_app": ("sphinx", (9, 0)),
+    "builder_app": ("sphinx", (9, 0)),
+    "traverse": ("docutils", (0, 22)),
 }
 SlideBuilder = hbuilder.AbstractSlideBuilder
+# hieroglyph_compat_disable of the project last configured in this process: the patches that
+# change a Sphinx or docutils class have no config of their own to ask.
+disabled_in_process = set()
 
 
 def needed(name):
-    return sphinx.version_info[:2] >= PATCHES[name]
+    library, version = PATCHES[name]
+    return VERSIONS[library] >= version
 
 
 def active(config, name):
@@ -115,6 +137,36 @@ def install_method_patches():
                 node["uri"] = "/".join([".."] * depth + [node["uri"][len(outdir) + 1:]])
 
 
+# -- env_app, builder_app (Sphinx 9.0+ deprecates both; 11 removes them) and traverse (docutils
+# 0.22+ deprecates it): the replacement for hieroglyph, the original for everyone else --
+def for_hieroglyph(name, original, replacement):
+    def chooser(*args, **kwargs):
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        on = caller.partition(".")[0] == "hieroglyph" and name not in disabled_in_process
+        return (replacement if on else original)(*args, **kwargs)
+
+    return chooser
+
+
+def install_class_patches():
+    if needed("env_app"):
+        app = BuildEnvironment.app
+        BuildEnvironment.app = property(for_hieroglyph("env_app", app.fget, lambda env: env._app),
+                                        app.fset, app.fdel)
+    if needed("builder_app"):
+        app = Builder.app
+        Builder.app = property(for_hieroglyph("builder_app", app.fget, lambda builder: builder._app))
+    if needed("traverse"):
+        nodes.Node.traverse = for_hieroglyph(
+            "traverse", nodes.Node.traverse, lambda node, *args, **kwargs: list(node.findall(*args, **kwargs))
+        )
+
+
+def note_disabled(app, config):
+    disabled_in_process.clear()
+    disabled_in_process.update(config.hieroglyph_compat_disable)
+
+
 def fix_page_context(app, pagename, templatename, context, doctree):
     if not hbuilder.building_slides(app):
         return
@@ -140,10 +192,12 @@ def copy_theme_statics(app, exception):
 
 def setup(app):
     app.add_config_value("hieroglyph_compat_disable", [], "", types=[list])
-    if sphinx.version_info[:2] >= min(PATCHES.values()):
+    if any(needed(name) for name in PATCHES):
         if not getattr(SlideBuilder, "_hieroglyph_compat", False):
             install_method_patches()
+            install_class_patches()
             SlideBuilder._hieroglyph_compat = True
+        app.connect("config-inited", note_disabled)
         app.connect("config-inited", register_themes)
         app.connect("html-page-context", fix_page_context, priority=900)
         app.connect("build-finished", copy_theme_statics)

@@ -1,6 +1,6 @@
 """A small deck that needs every patch of _ext/hieroglyph_compat.py on current Sphinx.
 
-tests/test_stacks.py builds it with the course's _ext/ on PYTHONPATH.
+tests/test_hieroglyph_compat.py builds it with the course's _ext/ on PYTHONPATH.
 """
 
 project = "hieroglyph compat"
