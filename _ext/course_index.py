@@ -1,0 +1,74 @@
+"""``.. lecture-list::``: the front page's list of lectures, found on disk.
+
+Every lecture (``tools.course.lectures``: ``slides/<id>-<slug>``, in the order of their numbers)
+gets an entry: its title linked to the handbook page, its length, its deck, its two PDFs
+(``make pdf``) and the exercises it links with ``.. practice::``. The directive also puts the
+lectures in the site's table of contents, in the same order, so no toctree lists them by hand.
+"""
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from lecture import plans
+from practice import practices
+from site_links import deck_page, handbook_page, link
+from tools.course import lectures
+
+
+class lecture_list(nodes.General, nodes.Element):
+    """Replaced by the entries when the page is written, when every title is known."""
+
+
+def toctree(docname, entries):
+    """A hidden toctree of entries, as the toctree directive would make it."""
+    node = addnodes.toctree(parent=docname, entries=[(None, entry) for entry in entries],
+                            includefiles=list(entries), maxdepth=1, caption=None, glob=False,
+                            hidden=True, includehidden=False, numbered=0, titlesonly=False)
+    return nodes.compound("", node, classes=["toctree-wrapper"])
+
+
+class LectureList(SphinxDirective):
+    def run(self):
+        docnames = [lecture.docname for lecture in lectures(self.env.srcdir)]
+        for docname in docnames:  # a new title, length or exercise changes the entry
+            self.env.note_dependency(self.env.doc2path(docname))
+        return [toctree(self.env.docname, docnames), lecture_list()]
+
+
+def anchor(app, fromdocname, text, target):
+    return nodes.reference("", text, internal=True, refuri=link(app, fromdocname, target))
+
+
+def entry(app, lecture, fromdocname):
+    title = app.env.titles[lecture.docname].astext()
+    head = nodes.paragraph()
+    head += anchor(app, fromdocname, title, handbook_page(lecture.docname))
+    plan = plans(app.env).get(lecture.docname)
+    if plan:
+        head += nodes.Text(f" ({plan['duration']} minutes)")
+    links = [anchor(app, fromdocname, "slides", deck_page(app, lecture.docname)),
+             anchor(app, fromdocname, "PDF of the slides", lecture.pdfs["slides"]),
+             anchor(app, fromdocname, "handout (PDF)", lecture.pdfs["handout"])]
+    for exercise in practices(app.env).get(lecture.docname, []):
+        links.append(anchor(app, fromdocname, f"exercise: {app.env.titles[exercise].astext()}",
+                            handbook_page(exercise)))
+    more = nodes.paragraph(classes=["lecture-links"])
+    for i, reference in enumerate(links):
+        more += [nodes.Text(" \u00b7 ")] if i else []
+        more += reference
+    return nodes.list_item("", head, more, classes=["lecture-entry"])
+
+
+def write_entries(app, doctree, fromdocname):
+    for node in list(doctree.findall(lecture_list)):
+        items = nodes.bullet_list(classes=["lecture-list"])
+        items += [entry(app, lecture, fromdocname) for lecture in lectures(app.srcdir)]
+        node.replace_self(items)
+
+
+def setup(app):
+    app.add_node(lecture_list)
+    app.add_directive("lecture-list", LectureList)
+    app.connect("doctree-resolved", write_entries)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,128 @@
+"""``.. instructor-guide::``: what an instructor prepares, generated from the lectures.
+
+For every lecture, in the order of their numbers: the timing plan (each part's minutes, from
+``.. minutes::``, and the minute it should start at), every ``.. update::`` note with its source
+and the date it was checked, and, for each exercise the lecture links with ``.. practice::``,
+the checker's steps with the hint a student gets when a step fails: the failures students meet
+most, read from the checker itself (its ``STEPS`` table, see ``checker_steps``).
+"""
+
+import ast
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from lecture import plans
+from lecture_notes import updates
+from practice import practices
+from site_links import handbook_page, link
+from tools.course import Exercise, lectures
+
+logger = logging.getLogger(__name__)
+
+
+def checker_steps(checker):
+    """The checker's ``STEPS``: a literal list of (step, what it checks, hint when it fails),
+    read without running the checker."""
+    tree = ast.parse(checker.read_text(encoding="utf-8"), str(checker))
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id == "STEPS" for target in statement.targets):
+            return ast.literal_eval(statement.value)
+    return None
+
+
+class instructor_guide(nodes.General, nodes.Element):
+    """Replaced by the guide when the page is written, when every lecture has been read."""
+
+
+class InstructorGuide(SphinxDirective):
+    def run(self):
+        for lecture in lectures(self.env.srcdir):
+            self.env.note_dependency(str(lecture.source))
+        for checker in Path(self.env.srcdir).glob("exercises/*/check_*.py"):
+            self.env.note_dependency(str(checker))
+        return [instructor_guide()]
+
+
+def table(header, rows, widths):
+    group = nodes.tgroup(cols=len(header))
+    group += [nodes.colspec(colwidth=width) for width in widths]
+    head, body = nodes.thead(), nodes.tbody()
+    head += nodes.row("", *[nodes.entry("", nodes.paragraph(text=cell)) for cell in header])
+    for cells in rows:
+        body += nodes.row("", *[nodes.entry("", cell if isinstance(cell, nodes.Node)
+                                            else nodes.paragraph(text=str(cell))) for cell in cells])
+    group += [head, body]
+    return nodes.table("", group, classes=["instructor-table"])
+
+
+def paragraph(*children):
+    node = nodes.paragraph()
+    node += children
+    return node
+
+
+def timing(plan):
+    rows, start = [], 0
+    for part in plan["sections"]:
+        rows.append((part["title"], part["minutes"], f"{start}:00"))
+        start += part["minutes"]
+    rows.append(("Total", plan["duration"], ""))
+    return table(["Part", "Minutes", "Starts at"], rows, [60, 15, 15])
+
+
+def update_rows(app, fromdocname, docname):
+    rows = []
+    for update in updates(app.env).get(docname, []):
+        where = nodes.reference("", update["section_title"] or "(the lecture)", internal=True,
+                                refuri=link(app, fromdocname, handbook_page(docname))
+                                + (f"#{update['section']}" if update["section"] else ""))
+        source = nodes.reference("", update["source"], refuri=update["source"])
+        rows.append((update["topic"], paragraph(where), paragraph(source), update["checked"]))
+    return rows
+
+
+def checker_table(app, exercise, fromdocname):
+    steps = checker_steps(exercise.checker) if exercise.checker.is_file() else None
+    if not steps:
+        logger.warning(f"{exercise.checker.name} has no STEPS table (step, what, hint) for the "
+                       "instructor guide", location=fromdocname)
+        return []
+    return [table(["Step", "What it checks", "What a student who fails it is told"],
+                  steps, [15, 40, 45])]
+
+
+def write_guide(app, doctree, fromdocname):
+    for node in list(doctree.findall(instructor_guide)):
+        content = []
+        for lecture in lectures(app.srcdir):
+            title = app.env.titles[lecture.docname].astext()
+            section = nodes.section(ids=[f"guide-{lecture.id}"])
+            section += nodes.title("", "", nodes.reference(
+                "", title, internal=True, refuri=link(app, fromdocname, handbook_page(lecture.docname))))
+            plan = plans(app.env).get(lecture.docname)
+            if plan:
+                section += nodes.rubric(text="Timing plan")
+                section += timing(plan)
+            rows = update_rows(app, fromdocname, lecture.docname)
+            if rows:
+                section += nodes.rubric(text="What changed since the slides (update notes)")
+                section += table(["Topic", "Where", "Source", "Checked"], rows, [25, 25, 35, 15])
+            for docname in practices(app.env).get(lecture.docname, []):
+                exercise = Exercise(lecture.root, docname.split("/")[1])
+                section += nodes.rubric(text=f"Exercise: {app.env.titles[docname].astext()}")
+                section += paragraph(nodes.Text("Where students get stuck: the checker's steps, in "
+                                                "order, and what each failing step tells them."))
+                section += checker_table(app, exercise, fromdocname)
+            content.append(section)
+        node.replace_self(content)
+
+
+def setup(app):
+    app.add_node(instructor_guide)
+    app.add_directive("instructor-guide", InstructorGuide)
+    app.connect("doctree-resolved", write_guide)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,133 @@
+"""A lecture's metadata: its number, its length and the minutes of each part.
+
+``.. lecture::`` (with ``:duration: <minutes>``) stands under the title of ``slides/<id>-<slug>``;
+it prints the line "<project> · Lecture <number> · <duration> minutes", the number read from the
+file name. ``.. minutes:: <n>`` stands in a part of the lecture (a section one level below the
+title): the time the instructor plans for it. The parts' minutes must add up to the duration.
+
+The plan (duration and each timed part's id, title and minutes) is kept in the environment for the
+instructor guide, and written into the lecture's pages as JSON (``<script type="application/json"
+id="lecture-plan">``) for the presenter console's pacing.
+"""
+
+import json
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from tools.course import LECTURE_NAME
+
+logger = logging.getLogger(__name__)
+
+
+def lecture_id(docname):
+    """The id of the lecture a document is (slides/1-1-1-... -> 1-1-1), or None."""
+    folder, _, name = docname.partition("/")
+    match = LECTURE_NAME.fullmatch(name) if folder == "slides" and "/" not in name else None
+    return match["id"] if match else None
+
+
+def plans(env):
+    """{docname: {"number", "duration", "sections": [{"id", "title", "minutes"}], "line"}}"""
+    if not hasattr(env, "course_lectures"):
+        env.course_lectures = {}
+    return env.course_lectures
+
+
+class LectureDirective(SphinxDirective):
+    has_content = False
+    option_spec = {"duration": directives.positive_int}
+
+    def run(self):
+        number = lecture_id(self.env.docname)
+        if number is None:
+            logger.warning("lecture: only a lecture has one; a lecture is slides/<number>-<slug> "
+                           f"(e.g. slides/1-2-3-data-versioning), not {self.env.docname}",
+                           location=self.get_location())
+            return []
+        if "duration" not in self.options:
+            logger.warning("lecture: give its length, :duration: <minutes>", location=self.get_location())
+            return []
+        if self.env.docname in plans(self.env):
+            logger.warning("lecture: a second one in the same file", location=self.get_location())
+            return []
+        number = number.replace("-", ".")
+        duration = self.options["duration"]
+        plans(self.env)[self.env.docname] = {"number": number, "duration": duration,
+                                             "sections": [], "line": self.lineno}
+        meta = nodes.paragraph(classes=["lecture-meta"])
+        meta += nodes.strong(text=self.config.project)
+        meta += nodes.Text(f" \u00b7 Lecture {number} \u00b7 {duration} minutes")
+        return [meta]
+
+
+class MinutesDirective(SphinxDirective):
+    required_arguments = 1
+
+    def run(self):
+        plan = plans(self.env).get(self.env.docname)
+        section = self.state.parent
+        is_part = (isinstance(section, nodes.section) and isinstance(section.parent, nodes.section)
+                   and isinstance(section.parent.parent, nodes.document))
+        try:
+            minutes = directives.positive_int(self.arguments[0])
+        except ValueError:
+            logger.warning(f"minutes: {self.arguments[0]!r} is not a whole number of minutes",
+                           location=self.get_location())
+            return []
+        if plan is None:
+            logger.warning("minutes: put a `.. lecture::` under the lecture's title first",
+                           location=self.get_location())
+        elif not is_part:
+            logger.warning("minutes: it belongs in a part of the lecture (a section one level "
+                           "below the title), at the part's start", location=self.get_location())
+        elif any(part["id"] == section["ids"][0] for part in plan["sections"]):
+            logger.warning("minutes: this part has its minutes already", location=self.get_location())
+        else:
+            plan["sections"].append({"id": section["ids"][0], "title": section[0].astext(),
+                                     "minutes": minutes})
+        return []
+
+
+def check_plan(app, doctree):
+    """The parts' minutes add up to the lecture's duration."""
+    plan = plans(app.env).get(app.env.docname)
+    if plan is None:
+        if lecture_id(app.env.docname):
+            logger.warning("this lecture has no `.. lecture::` with its :duration:",
+                           location=(app.env.docname, 1))
+        return
+    planned = sum(part["minutes"] for part in plan["sections"])
+    if planned != plan["duration"]:
+        logger.warning(f"lecture: its parts' minutes add up to {planned}, not its duration "
+                       f"{plan['duration']}", location=(app.env.docname, plan["line"]))
+
+
+def purge(app, env, docname):
+    plans(env).pop(docname, None)
+
+
+def merge(app, env, docnames, other):
+    plans(env).update({name: plan for name, plan in plans(other).items() if name in docnames})
+
+
+def add_plan_to_page(app, pagename, templatename, context, doctree):
+    plan = plans(app.env).get(pagename)
+    if plan is not None:
+        data = {key: plan[key] for key in ("number", "duration", "sections")}
+        # "</" cannot appear in the JSON: titles are escaped by json.dumps only for quotes
+        text = json.dumps(data).replace("</", "<\\/")
+        script = f'<script type="application/json" id="lecture-plan">{text}</script>'
+        context["metatags"] = context.get("metatags", "") + script
+
+
+def setup(app):
+    app.add_directive("lecture", LectureDirective)
+    app.add_directive("minutes", MinutesDirective)
+    app.connect("doctree-read", check_plan)
+    app.connect("env-purge-doc", purge)
+    app.connect("env-merge-info", merge)
+    app.connect("html-page-context", add_plan_to_page)
+    return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
