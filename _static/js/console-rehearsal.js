@@ -1,0 +1,51 @@
+/* Rehearsal: while the timer runs, the console counts the seconds spent on each slide; d (or the
+   button) downloads them as JSON, with the lecture's plan, for `make rehearsal FILE=...`. */
+(function () {
+  'use strict';
+  var seconds = [];
+  var mark = null;  // since when the current slide's time is counted
+  var at = 0;       // the slide being counted
+
+  // Add the time since the mark to the slide it was spent on; start a new mark.
+  function settle() {
+    var now = Date.now();
+    if (mark !== null) seconds[at] = (seconds[at] || 0) + (now - mark) / 1000;
+    mark = ConsoleTimer.running() ? now : null;
+    at = ConsoleDeck.state().index;
+  }
+
+  function report() {
+    settle();
+    var deck = ConsoleDeck.deck();
+    return {
+      lecture: deck.title,
+      recorded: new Date().toISOString(),
+      plan: deck.plan,
+      slides: deck.slides.map(function (slide, i) {
+        var section = ConsoleDeck.sectionOf(i);
+        return {number: i + 1, id: slide.id, title: slide.title,
+                section: section >= 0 ? deck.plan.sections[section].id : null,
+                seconds: Math.round((seconds[i] || 0) * 10) / 10};
+      }),
+    };
+  }
+
+  function download() {
+    var blob = new Blob([JSON.stringify(report(), null, 2)], {type: 'application/json'});
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'rehearsal.json';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  }
+
+  document.addEventListener('consolestate', settle);
+  document.addEventListener('consoletimer', settle);
+  document.addEventListener('consoledeck', function () { seconds = []; mark = null; settle(); });
+  DeckKeys.on('rehearsal', download);
+  document.addEventListener('DOMContentLoaded', function () {
+    document.getElementById('console-download').addEventListener('click', download);
+  });
+})();
