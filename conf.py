@@ -21,6 +21,7 @@ extensions = [
     "deck_scripts",
     "continuation_slides",
     "deck_html_lang",
+    "deck_keys",
     "hieroglyph_compat",
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]
@@ -39,7 +40,9 @@ slide_link_html_to_slides = True
 slide_relative_path = "slides/"
 
 # -- Slides --
-slide_theme = "slides"
+# hieroglyph's "slides" theme with the course's keys, console and overview (_themes/).
+slide_theme = "course-slides"
+slide_theme_path = ["_themes"]
 slide_theme_options = {"custom_css": "css/deck.css"}
 slide_numbers = True
 slide_link_to_html = True
