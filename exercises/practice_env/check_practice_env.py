@@ -5,12 +5,15 @@ Run it with any Python 3.8 or newer, from the folder that holds your test_env.py
 
     python check_practice_env.py
     python check_practice_env.py --export environment.yml --recreated neighbour_env --from theirs.yml
+    python check_practice_env.py --watch
     python check_practice_env.py --help
 
-It reads your environment, your files and Jupyter's kernel folders, and changes none of them: the
-only programs it starts are your environment's Python (with -B, so that no .pyc is written), to
-run test_env.py, and `conda env list` when it cannot find an environment by name by itself.
-Standard library only, so that it runs before anything else is installed.
+It reads your environment, your files and Jupyter's kernel folders, and changes none of them
+(--report FILE writes that one file): the only programs it starts are your environment's Python
+(with -B, so that no .pyc is written), to run test_env.py, and `conda env list` when it cannot
+find an environment by name by itself. Each runs for a few seconds at most, and is stopped with
+every program it started. Standard library only, so that it runs before anything else is
+installed.
 """
 
 import argparse
@@ -18,10 +21,16 @@ import fnmatch
 import json
 import os
 import re
+import shlex
 import shutil
+import signal
+import stat
 import subprocess
 import sys
-from typing import NamedTuple
+import threading
+import time
+import uuid
+from collections import namedtuple
 
 # The check must run on whatever Python a student has, and say so plainly when it cannot.
 if sys.version_info < (3, 8):
@@ -30,7 +39,42 @@ if sys.version_info < (3, 8):
     sys.exit(2)
 
 PROG = "check_practice_env.py"
+VERSION = "2026.2"
 DEFAULT_NAME = "practice_env"
+
+# Where the course teaches each step, as "<lecture page>#<section id>". The course's build
+# checks every entry (an unknown page or section is a build error) and writes the links into
+# LINKS of the copy students download; this source copy has none.
+LESSONS = {
+    "env": "slides/1-1-1-environment-management#quick-foreplay",
+    "python": "slides/1-1-1-environment-management#many-snakes",
+    "package": "slides/1-1-1-environment-management#quick-foreplay",
+    "test_env": "slides/1-1-1-environment-management#how-does-python-import-libraries",
+    "export": "slides/1-1-1-environment-management#you-can-port-conda-environments",
+    "recreated": "slides/1-1-1-environment-management#you-can-port-conda-environments",
+    "kernel": "slides/1-1-1-environment-management#practice-time",
+}
+LINKS = {}  # step kind -> {"slide": URL, "handbook": URL}, written by the course's build
+
+# The steps in the order they are reported, what each checks, and the gist of the hint a student
+# gets when it fails. The course's instructor guide prints this table, read from this file
+# (_ext/instructor_guide.py): keep it a literal.
+STEPS = [
+    ("env", "a conda environment named practice_env exists (conda-meta/history)",
+     "create it: conda create -n practice_env -c conda-forge python=3.12"),
+    ("python", "its Python matches the spec's version",
+     "recreate the environment with the spec's python= pin"),
+    ("package:<name>", "each pinned package is installed at a matching version",
+     "conda install -n practice_env -c conda-forge <name>=<version>, or pip inside the environment"),
+    ("test_env", "test_env.py passes with the environment's Python and fails without its packages",
+     "import every package in test_env.py; let a failed import end it with an error"),
+    ("export", "the export has no prefix: line, no build strings, and pins every package",
+     "conda env export -n practice_env --no-builds --file environment.yml, then delete prefix:"),
+    ("recreated", "the neighbour's environment has every package of the file it was made from",
+     "conda env create -n neighbour_env -f their_environment.yml"),
+    ("kernel", "(bonus) a Jupyter kernel runs the environment's Python",
+     "python -m ipykernel install --user --name practice_env, from inside the environment"),
+]
 
 # The two sets of pins the page teaches, in the format `conda env create -f` reads, so that a
 # built-in spec and a student's own spec file go through the same parser.
@@ -62,35 +106,26 @@ dependencies:
 }
 DEFAULT_SPEC = "2026"
 
-# The steps in the order they are reported, what each checks, and the gist of the hint a student
-# gets when it fails (the course's instructor guide prints this table, read from this file).
-STEPS = [
-    ("env", "a conda environment named practice_env exists (conda-meta/history)",
-     "create it: conda create -n practice_env -c conda-forge python=3.12"),
-    ("python", "its Python matches the spec's version",
-     "recreate the environment with the spec's python= pin"),
-    ("package:<name>", "each pinned package is installed at a matching version",
-     "conda install -n practice_env -c conda-forge <name>=<version>, or pip inside the environment"),
-    ("test_env", "test_env.py passes with the environment's Python and fails without its packages",
-     "import every package in test_env.py; let a failed import end it with an error"),
-    ("export", "the export has no prefix: line, no build strings, and pins every package",
-     "conda env export -n practice_env --no-builds --file environment.yml, then delete prefix:"),
-    ("recreated", "the neighbour's environment has every package of the file it was made from",
-     "conda env create -n neighbour_env -f their_environment.yml"),
-    ("kernel", "(bonus) a Jupyter kernel runs the environment's Python",
-     "python -m ipykernel install --user --name practice_env, from inside the environment"),
-]
-
-# A distribution whose import name is not its distribution name, for the hints.
+# A distribution whose import name is not its distribution name.
 IMPORT_NAMES = {"scikit-learn": "sklearn"}
 
-# test_env.py may import TensorFlow, which takes seconds; a hung test must still end the check.
-TEST_TIMEOUT = 600
+# Limits that keep one run short whatever is on the disk. test_env.py may import TensorFlow,
+# which takes seconds on a slow laptop: --timeout raises its limit.
+TEST_TIMEOUT = 60
+CONDA_TIMEOUT = 20
+MAX_FILE = 1000000  # bytes of an environment file, a kernel.json, environments.txt
+MAX_RECORD = 64000000  # bytes of one conda-meta record (TensorFlow's lists thousands of files)
+MAX_OUTPUT = 65536  # bytes kept of what a program prints, from its end
+WATCH_INTERVAL = 1.0
 
 MARKS = {"pass": "\u2714", "fail": "\u2718", "skip": "\u2013"}
 ASCII_MARKS = {"pass": "[PASS]", "fail": "[FAIL]", "skip": "[SKIP]"}
 COLOURS = {"pass": "\033[32m", "fail": "\033[31m", "skip": "\033[33m"}
 RESET = "\033[0m"
+
+# The platform's layout; the tests switch these to check the Windows and macOS layouts.
+WINDOWS = os.name == "nt"
+MACOS = sys.platform == "darwin"
 
 
 class InputError(Exception):
@@ -101,44 +136,72 @@ class SpecError(InputError):
     """A spec, export or neighbour's file that is not a readable conda environment file."""
 
 
-class Step(NamedTuple):
-    id: str
-    status: str  # "pass", "fail" or "skip"
-    message: str
-    hint: str = ""
+Step = namedtuple("Step", "id status message hint")  # status: "pass", "fail" or "skip"
+Step.__new__.__defaults__ = ("",)
+
+
+def step_kind(step_id):
+    """package:flask -> package: the key of LESSONS and LINKS."""
+    return step_id.split(":", 1)[0]
 
 
 # -- Versions, compared the way conda compares them ------------------------------------------
+#
+# A version is an optional epoch (`1!`), dot-separated components and an optional local part
+# (`+cuda`); `_` and (when there is no `_`) `-` separate components too. A component is a run
+# of runs, numbers and letters: 1.0rc1 is [1], [0, rc, 1]; one that starts with letters gets a
+# 0 in front. Letters sort before numbers, "dev" before other letters, "post" after everything;
+# a missing run or component counts as 0, so 1.0a1 < 1.0 == 1.0.0 < 1.0.post1.
 
-# Within a part, "dev" sorts first, then letters (a, b, rc), then numbers, then "post"; a missing
-# run counts as 0, so 1.0a1 < 1.0 < 1.0.post1 and 2.1 == 2.1.0.
+_VERSION_CHARS = re.compile(r"[*.+!_0-9a-z]+")
+_RUN = re.compile(r"[0-9]+|[*]+|[^0-9*]+")
 _ZERO = (1, 0)
 
 
-def _runs(part):
-    runs = []
-    for run in re.findall(r"\d+|[a-z]+", part):
-        if run.isdigit():
-            runs.append((1, int(run)))
-        elif run == "dev":
-            runs.append((-1, run))
-        elif run == "post":
-            runs.append((2, run))
-        else:
-            runs.append((0, run))
-    return runs or [_ZERO]
+def _run_key(run):
+    if run.isdigit():
+        return (1, int(run))
+    if run == "post":
+        return (2, 0)
+    return (0, "DEV" if run == "dev" else run)  # uppercase sorts before every lowercase run
 
 
-def _parts(version):
-    version = version.strip().lower().split("+", 1)[0]
-    epoch, _, version = version.rpartition("!")
-    return int(epoch or 0), [_runs(part) for part in re.split(r"[._-]", version)]
+def _components(text):
+    if not text:
+        raise ValueError("a version part is empty")
+    trailing = text.endswith("_") and len(text) > 1  # openssl's 1.0.1_ keeps its underscore
+    parts = (text[:-1] if trailing else text).replace("_", ".").split(".")
+    if trailing:
+        parts[-1] += "_"
+    components = []
+    for part in parts:
+        if not part:
+            raise ValueError("a version part is empty")
+        runs = [_run_key(run) for run in _RUN.findall(part)]
+        components.append(runs if part[0].isdigit() else [_ZERO] + runs)
+    return components
 
 
-def _compare_parts(left, right, count):
-    for index in range(count):
-        a = left[index] if index < len(left) else [_ZERO]
-        b = right[index] if index < len(right) else [_ZERO]
+def version_key(text):
+    """(epoch and components, local components): what conda compares, or ValueError."""
+    version = text.strip().lower()
+    if not _VERSION_CHARS.fullmatch(version or "-"):
+        if "-" in version and "_" not in version:
+            version = version.replace("-", "_")
+        if not version or not _VERSION_CHARS.fullmatch(version):
+            raise ValueError("is not a version")
+    epoch, bang, version = version.rpartition("!")
+    if bang and not epoch.isdigit():
+        raise ValueError("has an epoch (before !) that is not a number")
+    version, plus, local = version.partition("+")
+    main = [[(1, int(epoch or 0))]] + _components(version)
+    return main, (_components(local) if plus else [])
+
+
+def _compare_lists(left, right):
+    for index in range(max(len(left), len(right))):
+        a = left[index] if index < len(left) else []
+        b = right[index] if index < len(right) else []
         width = max(len(a), len(b))
         a = a + [_ZERO] * (width - len(a))
         b = b + [_ZERO] * (width - len(b))
@@ -149,16 +212,26 @@ def _compare_parts(left, right, count):
 
 def compare_versions(left, right):
     """-1, 0 or 1 as left is older, the same as, or newer than right."""
-    (epoch_a, a), (epoch_b, b) = _parts(left), _parts(right)
-    if epoch_a != epoch_b:
-        return -1 if epoch_a < epoch_b else 1
-    return _compare_parts(a, b, max(len(a), len(b)))
+    (main_a, local_a), (main_b, local_b) = version_key(left), version_key(right)
+    return _compare_lists(main_a, main_b) or _compare_lists(local_a, local_b)
+
+
+def _starts(components, prefix):
+    """Each of prefix's components begins the same component of components (0 if missing)."""
+    for index, wanted in enumerate(prefix):
+        have = components[index] if index < len(components) else [_ZERO]
+        have = have + [_ZERO] * (len(wanted) - len(have))
+        if have[:len(wanted)] != wanted:
+            return False
+    return True
 
 
 def starts_with(version, prefix):
     """conda's `=2.1` (2.1.*): 2.1 and 2.1.x, not 2.10."""
-    (epoch_a, a), (epoch_b, b) = _parts(version), _parts(prefix)
-    return epoch_a == epoch_b and _compare_parts(a, b, len(b)) == 0
+    (main, local), (prefix_main, prefix_local) = version_key(version), version_key(prefix)
+    if prefix_local:
+        return _compare_lists(main, prefix_main) == 0 and _starts(local, prefix_local)
+    return _starts(main, prefix_main)
 
 
 _TESTS = {
@@ -172,43 +245,56 @@ _TESTS = {
     ">": lambda v, w: compare_versions(v, w) > 0,
     "<": lambda v, w: compare_versions(v, w) < 0,
 }
-_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.+!-]*")
-_ATOM = re.compile(r"(~=|===|==|!=|>=|<=|>|<|=)?\s*(.*)")
+_ATOM = re.compile(r"(~=|==|!=|>=|<=|>|<|=)?(.*)")
 
 
 def _atom(text, pip):
     """One `op version` term, as (test name, version) pairs (`~=` gives two)."""
-    op, version = _ATOM.fullmatch(text.strip()).groups()
+    text = text.strip()
+    if pip and text.startswith("==="):
+        text = text[1:]  # pip's "arbitrary equality": a string compare, as near as == gets
+    op, version = _ATOM.fullmatch(text).groups()
     if pip and op == "=":
-        raise ValueError("pip writes == where conda writes =")
-    if version in ("*", ""):
-        if op or not version:
-            raise ValueError("a version is missing")
+        raise ValueError("has =, where pip writes ==")
+    if version.startswith(("=", "<", ">", "!", "~")):
+        raise ValueError("has %r, which is not a version" % text.strip())
+    if op and version[:1].isspace() and not pip:
+        raise ValueError("has a space after %s" % op)
+    version = version.strip()
+    if version == "*" and op in (None, "=", "=="):
         return [("any", "")]
-    written, wildcard = version, version.endswith("*")
-    version = version.rstrip("*").rstrip(".")
-    if not _VERSION.fullmatch(version) or written.endswith("."):
-        raise ValueError("has %r, which is not a version" % written)
+    wildcard = version.endswith("*")
+    bare = version[:-2] if version.endswith(".*") else version.rstrip("*")
+    try:
+        version_key(bare)
+    except ValueError:
+        raise ValueError("has %r, which is not a version" % text.strip()) from None
     if op == "~=":
-        release = version.split(".")
-        if len(release) < 2:
-            raise ValueError("~= needs at least two parts")
-        return [(">=", version), ("prefix", ".".join(release[:-1]))]
-    if wildcard or op == "=":
-        return [("!prefix" if op == "!=" else "prefix", version)]
-    # Without an operator, a version in a match spec (`python 3.12.1`) means exactly that one.
-    return [(op if op not in (None, "===") else "==", version)]
+        return [(">=", bare)] + ([("prefix", bare.rpartition(".")[0])] if "." in bare else [])
+    if op == "!=" and wildcard:
+        return [("!prefix", bare)]
+    if op == "==" and wildcard and not pip:
+        return [("==", version)]  # conda compares the star as part of the version
+    if (op in (None, "=") and (wildcard or op == "=")) or (op == "==" and wildcard):
+        return [("prefix", bare)]
+    return [(op or "==", bare)]
 
 
 def parse_constraint(text, pip=False):
     """conda's version spec: `,` is and, `|` is or; a list of alternatives, each a list of tests."""
+    if pip and "|" in text:
+        raise ValueError("has |, which pip does not understand")
     return [[test for term in alternative.split(",") for test in _atom(term, pip)]
             for alternative in text.split("|")]
 
 
 def satisfies(version, constraint):
-    return any(all(_TESTS[op](version, wanted) for op, wanted in alternative)
-               for alternative in constraint)
+    """Does version meet the constraint? A version conda cannot read meets none."""
+    try:
+        return any(all(_TESTS[op](version, wanted) for op, wanted in alternative)
+                   for alternative in constraint)
+    except ValueError:
+        return False
 
 
 # -- Requirements and environment files --------------------------------------------------------
@@ -218,20 +304,25 @@ def normalize(name):
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-class Requirement(NamedTuple):
-    name: str  # normalized
-    text: str  # as written in the file
-    constraint: list  # alternatives of tests, see parse_constraint
-    version: str  # the one version the entry pins (`=2.1`, `==2.1.0`), or ""
-    build: str  # the build string of `pkg=ver=build`, or ""
-    pip: bool
-
-    def label(self):
-        return self.text.split("::")[-1].strip()
+Requirement = namedtuple("Requirement", [
+    "name",  # normalized
+    "text",  # as written in the file
+    "constraint",  # alternatives of tests, see parse_constraint
+    "version",  # the one version the entry pins (`=2.1`, `==2.1.0`), or ""
+    "build",  # the build string of `pkg=ver=build`, or ""
+    "pip",
+])
 
 
-_CONDA_DEP = re.compile(r"(?:[^\s:]+::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*(.*)")
-_PIP_DEP = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;]*)(;.*)?")
+def label(requirement):
+    return requirement.text.split("::")[-1].strip()
+
+
+_CONDA_DEP = re.compile(r"(?:[^\s:]+::)?([A-Za-z0-9_][A-Za-z0-9_.-]*)(.*)")
+_BRACKET_KEY = re.compile(r"""\s*(\w+)\s*=\s*('[^']*'|"[^"]*"|[^,\]]*)\s*,?""")
+_PIP_DEP = re.compile(r"([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?(.*)")
+# What pip installs from a file or an address rather than by name: nothing to check by version.
+_PIP_LOCATION = re.compile(r"[.~/\\]|[A-Za-z][A-Za-z0-9+.-]*://|[A-Za-z]:[\\/]|(git|hg|svn|bzr)\+")
 
 
 def _pinned(constraint):
@@ -243,20 +334,40 @@ def _pinned(constraint):
     return ""
 
 
+def _bracket(name, rest):
+    """`pkg[version='>=1.0', build=py*]`: conda's bracket form, as (version, build)."""
+    inside = rest.strip()
+    if not inside.endswith("]"):
+        raise ValueError("has a [ that is never closed")
+    fields, position = {}, 1
+    while position < len(inside) - 1:
+        match = _BRACKET_KEY.match(inside, position, len(inside) - 1)
+        if not match or match.end() == position:
+            raise ValueError("has a [...] conda cannot read")
+        fields[match.group(1)] = match.group(2).strip("'\"")
+        position = match.end()
+    return fields.get("version", ""), fields.get("build", "")
+
+
 def parse_conda_dep(text):
-    """`pkg`, `pkg=1.0`, `pkg=1.0=build`, `pkg==1.0`, `pkg>=1.0,<2`, `pkg 1.0.* build`."""
+    """`pkg`, `pkg=1.0`, `pkg=1.0=build`, `pkg==1.0`, `pkg>=1.0,<2`, `pkg 1.0.* build`,
+    `channel::pkg`, `pkg[version='>=1.0']`."""
     match = _CONDA_DEP.fullmatch(text.strip())
     if not match:
         raise ValueError("is not a package name")
-    name, rest = match.groups()
+    name, rest = match.group(1), match.group(2).strip()
+    # `pkg >= 1.0 , <2`: spaces around operators, commas and bars mean nothing to conda.
+    rest = re.sub(r"\s*([,|])\s*", r"\1", re.sub(r"([<>=!~]=?)\s+", r"\1", rest))
     build = ""
-    if rest.startswith("=") and not rest.startswith("=="):
+    if rest.startswith("["):
+        rest, build = _bracket(name, rest)
+    elif rest.startswith("=") and not rest.startswith("=="):
         version, _, build = rest[1:].partition("=")
         rest = "=" + version
     elif rest.startswith("=="):
         version, _, build = rest[2:].partition("=")
         rest = "==" + version
-    elif rest[:1].isalnum() or rest[:1] == "*":
+    elif rest:
         words = rest.split()
         if len(words) > 2:
             raise ValueError("has more than a version and a build")
@@ -268,22 +379,39 @@ def parse_conda_dep(text):
 
 
 def parse_pip_dep(text):
-    """A PEP 508 line: `pkg`, `pkg==1.0`, `pkg[extra]>=1,<2`, `pkg @ url`; markers are ignored."""
-    match = _PIP_DEP.fullmatch(text.strip())
+    """A PEP 508 line: `pkg`, `pkg==1.0`, `pkg[extra] (>=1,<2)`, `pkg @ url`, `pkg==1.0 --hash=...`;
+    markers are ignored. A file or an address (`./pkg`, `git+https://...`) names no package:
+    None."""
+    text = text.strip()
+    if _PIP_LOCATION.match(text):
+        return None
+    match = _PIP_DEP.fullmatch(text)
     if not match:
         raise ValueError("is not a pip requirement")
-    name, rest = match.group(1), match.group(2).strip()
+    name, rest = match.group(1), match.group(3)
+    rest = rest.split(";", 1)[0].split(" --", 1)[0].split(" -", 1)[0].strip()
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()
     if not rest or rest.startswith("@"):
         constraint = [[("any", "")]]
     else:
         constraint = parse_constraint(rest.replace(" ", ""), pip=True)
-    return Requirement(normalize(name), text.strip(), constraint, _pinned(constraint), "", True)
+    return Requirement(normalize(name), text, constraint, _pinned(constraint), "", True)
 
 
-class EnvFile(NamedTuple):
-    path: str
-    prefix: str  # the `prefix:` line, which an export sent to someone else must not have
-    requirements: list  # conda's, then pip's
+EnvFile = namedtuple("EnvFile", [
+    "path",
+    "prefix",  # the `prefix:` line, which an export sent to someone else must not have
+    "requirements",  # conda's, then pip's
+])
+
+
+def strip_comment(text):
+    """The text before a YAML comment: a # at the start or after a space. Linear in the text."""
+    position = text.find("#")
+    while position > 0 and not text[position - 1].isspace():
+        position = text.find("#", position + 1)
+    return (text if position < 0 else text[:position]).strip()
 
 
 def _scalar(text, path, number):
@@ -292,8 +420,9 @@ def _scalar(text, path, number):
     if text[:1] in ("'", '"'):
         quote = text[0]
         end = text.find(quote, 1)
-        while quote == "'" and end != -1 and text[end + 1:end + 2] == "'":
-            end = text.find(quote, end + 2)
+        while end != -1 and ((quote == "'" and text[end + 1:end + 2] == "'")
+                             or (quote == '"' and _escaped(text, end))):
+            end = text.find(quote, end + (2 if quote == "'" else 1))
         if end == -1:
             raise SpecError("%s: line %d: the quote is never closed (is the file truncated?)"
                             % (path, number))
@@ -302,16 +431,28 @@ def _scalar(text, path, number):
             raise SpecError("%s: line %d: text after a quoted value" % (path, number))
         value = text[1:end]
         return value.replace("''", "'") if quote == "'" else value.replace('\\"', '"')
-    return re.split(r"\s+#", text, 1)[0].strip()
+    return strip_comment(text)
+
+
+def _escaped(text, end):
+    """Is the quote at end escaped: preceded by an odd number of backslashes?"""
+    count = 0
+    while end - count - 1 >= 0 and text[end - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
 
 
 def _flow_list(text, path, number):
     """`[conda-forge, defaults]`: the one-line list form."""
-    text = re.split(r"\s+#", text.strip(), 1)[0].strip()
+    text = strip_comment(text)
     if not text.endswith("]"):
         raise SpecError("%s: line %d: the [ list is never closed (is the file truncated?)"
                         % (path, number))
     return [_scalar(item, path, number) for item in text[1:-1].split(",") if item.strip()]
+
+
+_KEY = re.compile(r"[\w.-]+")
+_NESTED = re.compile(r"([\w.-]+):(?:\s(.*))?")
 
 
 def parse_yaml(text, path):
@@ -336,7 +477,9 @@ def parse_yaml(text, path):
     while index < len(lines):
         number, indent, content = lines[index]
         key, colon, value = content.partition(":")
-        if indent or not colon or content.startswith("- ") or not re.fullmatch(r"[\w.-]+", key):
+        key = key.strip()
+        if indent or not colon or content.startswith("- ") or not _KEY.fullmatch(key) \
+                or (value and not value[0].isspace()):
             raise SpecError("%s: line %d: expected a top-level `key: value`, found %r"
                             % (path, number, content[:40]))
         index += 1
@@ -347,7 +490,8 @@ def parse_yaml(text, path):
             continue
         # A block: the lines below that are indented, or that are list items at column 0.
         block = []
-        while index < len(lines) and (lines[index][1] > 0 or lines[index][2].startswith("-")):
+        while index < len(lines) and (lines[index][1] > 0 or lines[index][2] == "-"
+                                      or lines[index][2].startswith("- ")):
             block.append(lines[index])
             index += 1
         document[key] = _block(block, path, number, key)
@@ -357,11 +501,11 @@ def parse_yaml(text, path):
 def _block(block, path, number, key):
     if not block:
         return None
-    if not block[0][2].startswith("-"):
+    if not (block[0][2] == "-" or block[0][2].startswith("- ")):
         mapping = {}
-        for line, _, content in block:
+        for line, indent, content in block:
             name, colon, value = content.partition(":")
-            if not colon or content.startswith("-"):
+            if indent != block[0][1] or not colon or content.startswith("-"):
                 raise SpecError("%s: line %d: expected `name: value` under %s:"
                                 % (path, line, key))
             mapping[name.strip()] = _scalar(value, path, line)
@@ -376,9 +520,9 @@ def _block(block, path, number, key):
             raise SpecError("%s: line %d: expected a `- item` of %s:" % (path, line, key))
         item = content[1:].strip()
         # `key:` or `key: value`; the space keeps conda-forge::flask and https://... scalars.
-        nested = re.fullmatch(r"([\w.-]+):(?:\s+(.*))?", item)
+        nested = _NESTED.fullmatch(item)
         if not nested:
-            items.append(_scalar(item, path, line))
+            items.append(_scalar(item, path, line) if item else None)
             continue
         name, value = nested.group(1), (nested.group(2) or "").strip()
         if value.startswith("["):
@@ -409,18 +553,39 @@ def decode_text(data, path):
         raise SpecError("%s: is not %s text" % (path, "UTF-16" if utf16 else "UTF-8")) from None
 
 
-def read_env_file(path):
-    """An environment file (name, channels, dependencies with a nested pip: list), checked."""
-    if os.path.isdir(path):
-        raise InputError("%s: is a folder, not an environment file" % path)
+def read_regular(path, limit, what="file"):
+    """The bytes of path, which must be a regular file of at most limit bytes: a FIFO, a device
+    or a file that never ends is refused before it is opened, never waited on."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError("%s: no such file" % path) from None
+    except OSError as error:
+        raise InputError("%s: cannot be read: %s" % (path, error.strerror)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("%s: is a folder, not a %s" % (path, what))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("%s: is not a regular file" % path)
+    if info.st_size > limit:
+        raise InputError("%s: is %d bytes, more than the %d a %s may have"
+                         % (path, info.st_size, limit, what))
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(limit + 1)[:limit]
+    except OSError as error:
+        raise InputError("%s: cannot be read: %s" % (path, error.strerror)) from None
+
+
+def read_env_file(path):
+    """An environment file (name, channels, dependencies with a nested pip: list), checked."""
+    data = read_regular(path, MAX_FILE, "environment file")
     if not data.strip():
         raise SpecError("%s: is empty" % path)
-    document = parse_yaml(decode_text(data, path), path)
+    return env_file_from_text(decode_text(data, path), path)
+
+
+def env_file_from_text(text, path):
+    document = parse_yaml(text, path)
     dependencies = document.get("dependencies")
     if not isinstance(dependencies, list) or not dependencies:
         raise SpecError("%s: has no `dependencies:` list, so it is not a conda environment file%s"
@@ -429,12 +594,13 @@ def read_env_file(path):
     for item in dependencies:
         if isinstance(item, dict) and list(item) == ["pip"] and isinstance(item["pip"], list):
             for line in item["pip"]:
-                # pip options (-r file, --index-url, -e path) name no package to check.
                 if not isinstance(line, str):
                     raise SpecError("%s: pip entry %r is not a requirement" % (path, line))
-                if not line.startswith("-"):
-                    requirements.append(_requirement(parse_pip_dep, line, path))
-        elif isinstance(item, str):
+                # pip options (-r file, --index-url, -e path) name no package to check.
+                requirement = None if line.startswith("-") else _requirement(parse_pip_dep, line, path)
+                if requirement:
+                    requirements.append(requirement)
+        elif isinstance(item, str) and item:
             requirements.append(_requirement(parse_conda_dep, item, path))
         else:
             raise SpecError("%s: dependency %r is neither a package nor a pip: list"
@@ -447,19 +613,79 @@ def _requirement(parse, text, path):
     try:
         return parse(text)
     except ValueError as error:
-        raise SpecError("%s: dependency %r %s (is the file truncated?)"
-                        % (path, text, error)) from None
+        raise SpecError("%s: dependency %r %s" % (path, text, error)) from None
 
 
 def load_spec(value):
     if value in SPECS:
-        return EnvFile("the %s spec" % value, "", read_spec_text(SPECS[value], "the %s spec" % value))
+        return env_file_from_text(SPECS[value], "the %s spec" % value)
     return read_env_file(value)
 
 
-def read_spec_text(text, label):
-    document = parse_yaml(text, label)
-    return [parse_conda_dep(item) for item in document["dependencies"]]
+# -- Running a program, bounded ----------------------------------------------------------------
+
+Finished = namedtuple("Finished", "code stdout stderr")
+
+
+class TimedOut(Exception):
+    """A program the checker started did not end within its limit; it was stopped."""
+
+
+def _drain(stream, outputs, index):
+    """Read a pipe to its end, keeping the last MAX_OUTPUT bytes, so the writer never blocks."""
+    while True:
+        chunk = stream.read(65536)
+        if not chunk:
+            return
+        outputs[index] = (outputs[index] + chunk)[-MAX_OUTPUT:]
+
+
+def _stop_group(process):
+    """End the program and everything it started (a test's background child, say)."""
+    if os.name == "nt":
+        if process.poll() is None:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+    else:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except OSError:  # the group is gone already: nothing was left running
+            pass
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def run_bounded(command, limit, cwd=None, env=None):
+    """Run command with stdin closed, in its own process group, for at most limit seconds.
+
+    Its output is read by two threads, so that a program that prints a lot never blocks, and a
+    background child that keeps the pipes open is ended with the rest of the group.
+    """
+    options = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE,
+               "stderr": subprocess.PIPE, "cwd": cwd, "env": env}
+    if os.name == "nt":
+        options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+    else:
+        options["start_new_session"] = True
+    process = subprocess.Popen(command, **options)
+    outputs = [b"", b""]
+    readers = [threading.Thread(target=_drain, args=(stream, outputs, index), daemon=True)
+               for index, stream in enumerate((process.stdout, process.stderr))]
+    for reader in readers:
+        reader.start()
+    try:
+        process.wait(limit)
+    except subprocess.TimeoutExpired:
+        raise TimedOut(limit) from None
+    finally:
+        _stop_group(process)
+        for reader in readers:
+            reader.join(2)
+    process.stdout.close()
+    process.stderr.close()
+    text = [output.decode("utf-8", "replace") for output in outputs]
+    return Finished(process.returncode, text[0], text[1])
 
 
 # -- Finding environments, the way conda does ------------------------------------------------
@@ -467,9 +693,22 @@ def read_spec_text(text, label):
 def display(path):
     """A path as a student would type it: ~ for the home folder."""
     home = os.path.expanduser("~")
-    if path == home or path.startswith(home + os.sep):
+    if path == home or path.startswith(home.rstrip("/\\") + os.sep):
         return "~" + path[len(home):]
     return path
+
+
+def quote(text):
+    """text as one word of a command, for the student's shell: POSIX sh, or on Windows cmd and
+    PowerShell, which both read "double quotes" (a Windows path cannot contain one)."""
+    if WINDOWS or not re.search(r'["$`\\!]', text):
+        return '"%s"' % text
+    return shlex.quote(text)
+
+
+def word(text):
+    """text as one word of a command, quoted only when it has to be."""
+    return text if re.fullmatch(r"[\w@%+=:,./-]+", text) else quote(text)
 
 
 def conda_roots():
@@ -510,26 +749,31 @@ def envs_dirs():
     return _unique(dirs)
 
 
+def environments_txt():
+    return os.path.join(os.path.expanduser("~"), ".conda", "environments.txt")
+
+
 def registered_envs():
     """Every environment conda has created lists its prefix in ~/.conda/environments.txt."""
-    path = os.path.join(os.path.expanduser("~"), ".conda", "environments.txt")
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return [line.strip() for line in handle if line.strip()]
-    except OSError:
+        text = read_regular(environments_txt(), MAX_FILE).decode("utf-8", "replace")
+    except InputError:
         return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def conda_executable():
+    return os.environ.get("CONDA_EXE") or shutil.which("conda")
 
 
 def conda_env_list():
     """`conda env list --json`, when conda is there: it knows envs_dirs set in .condarc."""
-    conda = os.environ.get("CONDA_EXE") or shutil.which("conda")
+    conda = conda_executable()
     if not conda:
         return []
     try:
-        result = subprocess.run([conda, "env", "list", "--json"], capture_output=True,
-                                text=True, timeout=120)
-        listing = json.loads(result.stdout)
-    except (OSError, subprocess.SubprocessError, ValueError):
+        listing = json.loads(run_bounded([conda, "env", "list", "--json"], CONDA_TIMEOUT).stdout)
+    except (OSError, TimedOut, ValueError):
         return []
     envs = listing.get("envs") if isinstance(listing, dict) else None
     return [env for env in envs or [] if isinstance(env, str)]
@@ -545,34 +789,45 @@ def find_env(name):
         if os.path.basename(prefix.rstrip("/\\")) == name and os.path.isdir(prefix):
             return prefix, places
     for prefix in conda_env_list():
-        if os.path.basename(prefix.rstrip("/\\")) == name:
+        if os.path.basename(prefix.rstrip("/\\")) == name and os.path.isdir(prefix):
             return prefix, places
     return None, places
 
 
-class Env(NamedTuple):
-    label: str  # as the student named it: its name, or its folder
-    name: str  # its name, or its folder's name, for a kernel's name
-    prefix: str  # absolute path, or "" when no environment has that name
-    searched: list  # the folders a name was looked up in
-    flag: str  # how to name it to conda: `-n NAME` or `-p PATH`
+Env = namedtuple("Env", [
+    "label",  # as the student named it: its name, or its folder
+    "name",  # its name, or its folder's name, for a kernel's name
+    "prefix",  # absolute path, or "" when no environment has that name
+    "searched",  # the folders a name was looked up in
+    "flag",  # how to name it to conda: `-n NAME` or `-p PATH`
+])
+
+
+def check_name(name, option):
+    """conda refuses these characters in a name; an empty name or .. would name another folder."""
+    if not name or name in (".", "..") or re.search(r"[/\\:#\s]", name):
+        raise InputError("%s %r: an environment name cannot be empty, . or .., or contain "
+                         "/ \\ : # or spaces" % (option, name))
+    return name
 
 
 def resolve_env(name=None, path=None):
     if path is not None:
+        if not path:
+            raise InputError("--prefix: the path is empty")
         if not os.path.exists(path):
             raise InputError("%s: no such folder" % path)
         if not os.path.isdir(path):
             raise InputError("%s: is a file, not an environment folder" % path)
         prefix = os.path.abspath(path)
-        return Env(display(prefix), os.path.basename(prefix), prefix, [], '-p "%s"' % prefix)
+        return Env(display(prefix), os.path.basename(prefix), prefix, [], "-p " + quote(prefix))
     prefix, searched = find_env(name)
     return Env(name, name, os.path.abspath(prefix) if prefix else "", searched, "-n " + name)
 
 
 def python_of(prefix):
     """The environment's interpreter: python.exe at the top on Windows, bin/python elsewhere."""
-    if os.name == "nt":
+    if WINDOWS:
         candidates = [os.path.join(prefix, "python.exe")]
     else:
         candidates = [os.path.join(prefix, "bin", name) for name in ("python", "python3")]
@@ -582,35 +837,72 @@ def python_of(prefix):
     return ""
 
 
+# The first bytes of a program: ELF (Linux), PE (Windows), Mach-O (macOS), a #! script.
+PROGRAM_MAGIC = (b"\x7fELF", b"MZ", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe",
+                 b"\xfe\xed\xfa\xcf", b"#!")
+
+
+def is_program(path):
+    """Does path start as a program does? Only a regular file is opened."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read(4).startswith(PROGRAM_MAGIC)
+    except OSError:
+        return False
+
+
 # -- What is installed -------------------------------------------------------------------------
 
-class Installed(NamedTuple):
-    version: str
-    build: str
-    installer: str  # "conda", "pip", or what a dist-info's INSTALLER says
+Installed = namedtuple("Installed", [
+    "version", "build",
+    "installer",  # "conda", "pip", or what a dist-info's INSTALLER says
+    "record",  # conda's record file, or ""
+])
 
 
 def conda_records(prefix):
-    """name -> Installed, from the names of conda-meta's files, `name-version-build.json`.
+    """name -> Installed from the names of conda-meta's files, `name-version-build.json`, and
+    the records that are empty.
 
     File names, not contents: a record lists every file of its package and can be megabytes,
     and neither a version nor a build string may contain a dash.
     """
-    records = {}
-    for entry in os.listdir(os.path.join(prefix, "conda-meta")):
-        parts = entry[:-len(".json")].rsplit("-", 2) if entry.endswith(".json") else []
-        if len(parts) == 3:
-            records[normalize(parts[0])] = Installed(parts[1], parts[2], "conda")
-    return records
+    records, empty = {}, []
+    folder = os.path.join(prefix, "conda-meta")
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            parts = entry.name[:-len(".json")].rsplit("-", 2) if entry.name.endswith(".json") else []
+            if len(parts) != 3:
+                continue
+            records[normalize(parts[0])] = Installed(parts[1], parts[2], "conda", entry.path)
+            try:
+                if entry.stat().st_size == 0:
+                    empty.append(entry.name)
+            except OSError:
+                empty.append(entry.name)
+    return records, empty
+
+
+def record_problem(installed):
+    """Why a conda record cannot be trusted, or "": it must be JSON naming its own version."""
+    try:
+        record = json.loads(read_regular(installed.record, MAX_RECORD).decode("utf-8"))
+    except (InputError, ValueError):
+        return "its record %s is damaged" % os.path.basename(installed.record)
+    if not isinstance(record, dict) or record.get("version") != installed.version:
+        return "its record %s is damaged" % os.path.basename(installed.record)
+    return ""
 
 
 def site_packages(prefix):
-    if os.name == "nt":
+    if WINDOWS:
         return [os.path.join(prefix, "Lib", "site-packages")]
     lib = os.path.join(prefix, "lib")
     try:
         names = sorted(os.listdir(lib))
-    except FileNotFoundError:
+    except OSError:
         return []
     return [os.path.join(lib, name, "site-packages") for name in names
             if name.startswith("python") and os.path.isdir(os.path.join(lib, name, "site-packages"))]
@@ -620,28 +912,32 @@ def python_distributions(prefix, wanted):
     """name -> Installed for the wanted names that have a .dist-info in site-packages."""
     found = {}
     for folder in site_packages(prefix):
-        for entry in os.listdir(folder):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in names:
             if not entry.endswith(".dist-info"):
                 continue
             name, _, version = entry[:-len(".dist-info")].rpartition("-")
             if normalize(name) in wanted:
-                found[normalize(name)] = Installed(version, "", _installer(folder, entry))
+                found[normalize(name)] = Installed(version, "", _installer(folder, entry), "")
     return found
 
 
 def _installer(folder, entry):
     try:
-        with open(os.path.join(folder, entry, "INSTALLER"), encoding="utf-8") as handle:
-            return handle.read().strip() or "unknown installer"
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(os.path.join(folder, entry, "INSTALLER"), 1000).decode("utf-8")
+    except (InputError, UnicodeDecodeError):
         return "unknown installer"
+    return text.strip() or "unknown installer"
 
 
 class Inventory:
     """What one environment has installed, by conda or by pip, read once."""
 
     def __init__(self, prefix, wanted):
-        self.conda = conda_records(prefix)
+        self.conda, self.empty = conda_records(prefix)
         self.python = python_distributions(prefix, wanted)
 
     def find(self, name):
@@ -662,6 +958,10 @@ def check_requirement(requirement, installed):
     """Why installed does not satisfy requirement, or "" when it does."""
     if installed is None:
         return "not installed"
+    if installed.record:
+        problem = record_problem(installed)
+        if problem:
+            return problem
     if not satisfies(installed.version, requirement.constraint):
         return "%s is installed" % installed.version
     if requirement.build and not fnmatch.fnmatchcase(installed.build, requirement.build):
@@ -671,17 +971,22 @@ def check_requirement(requirement, installed):
 
 # -- The steps ---------------------------------------------------------------------------------
 
+def recreate_hint(env, python):
+    return ("recreate it: conda env remove %s, then conda create %s -c conda-forge %s"
+            % (env.flag, env.flag, quote(python)))
+
+
 def check_env(env, create):
     """Does env exist, made by conda? create is the command that would make it, for the hint."""
     if not env.prefix:
         folders = [display(p) for p in env.searched if os.path.isdir(p)]
-        if not folders and not conda_present():
+        if not folders and not conda_executable():
             return Step("env", "fail", "no environment named %s, and no conda found"
                         % env.label, "install Miniforge (https://conda-forge.org/download/), "
                         "then: " + create)
         return Step("env", "fail", "no environment named %s (looked in %s)"
                     % (env.label, ", ".join(folders + ["~/.conda/environments.txt"]
-                                            + (["conda env list"] if conda_present() else []))),
+                                            + (["conda env list"] if conda_executable() else []))),
                     "create it: " + create)
     if os.path.isfile(os.path.join(env.prefix, "conda-meta", "history")):
         return Step("env", "pass", "conda environment at %s" % display(env.prefix))
@@ -693,32 +998,44 @@ def check_env(env, create):
                 "conda makes environments: " + create)
 
 
-def conda_present():
-    return bool(os.environ.get("CONDA_EXE") or shutil.which("conda"))
+def check_records(env, inventory, python):
+    """An environment whose conda-meta has empty records was damaged (a full disk, a killed
+    install): conda itself can no longer manage it."""
+    if not inventory.empty:
+        return Step("env", "pass", "conda environment at %s" % display(env.prefix))
+    return Step("env", "fail", "%s is damaged: %d empty record%s in conda-meta, like %s"
+                % (display(env.prefix), len(inventory.empty), "s" * (len(inventory.empty) > 1),
+                   sorted(inventory.empty)[0]), recreate_hint(env, python))
 
 
 def install_hint(env, requirement):
     if requirement.pip:
-        return 'in the activated env: python -m pip install "%s"' % requirement.label()
-    return 'conda install %s -c conda-forge "%s"' % (env.flag, requirement.label())
+        return "in the activated env: python -m pip install %s" % quote(label(requirement))
+    return "conda install %s -c conda-forge %s" % (env.flag, quote(label(requirement)))
 
 
 def check_python(env, spec, inventory):
     python = inventory.conda.get("python")
     wanted = [r for r in spec.requirements if r.name == "python"]
-    if python is None or not python_of(env.prefix):
+    wanted_label = label(wanted[0]) if wanted else "python"
+    program = python_of(env.prefix)
+    if python is None or not program:
         return Step("python", "fail", "%s has no Python" % env.label,
-                    'conda install %s -c conda-forge "%s"'
-                    % (env.flag, wanted[0].label() if wanted else "python"))
+                    "conda install %s -c conda-forge %s" % (env.flag, quote(wanted_label)))
+    if not is_program(program):
+        return Step("python", "fail", "%s is not a program: the environment is damaged"
+                    % display(program), recreate_hint(env, wanted_label))
+    problem = record_problem(python)
+    if problem:
+        return Step("python", "fail", "Python: %s" % problem, recreate_hint(env, wanted_label))
     if not wanted:
         return Step("python", "pass", "Python %s (the spec does not pin Python)" % python.version)
     problem = check_requirement(wanted[0], python)
     if problem:
         return Step("python", "fail",
-                    "Python %s is installed, %s wants %s" % (python.version, spec.path, wanted[0].label()),
-                    "recreate it: conda remove %s --all, then conda create %s -c conda-forge \"%s\""
-                    % (env.flag, env.flag, wanted[0].label()))
-    return Step("python", "pass", "Python %s matches %s" % (python.version, wanted[0].label()))
+                    "Python %s is installed, %s wants %s" % (python.version, spec.path, wanted_label),
+                    recreate_hint(env, wanted_label))
+    return Step("python", "pass", "Python %s matches %s" % (python.version, wanted_label))
 
 
 def check_package(env, requirement, inventory):
@@ -728,26 +1045,64 @@ def check_package(env, requirement, inventory):
     if problem == "not installed":
         return Step(step_id, "fail", "%s is not installed" % requirement.name,
                     install_hint(env, requirement))
+    if problem.startswith("its record"):
+        return Step(step_id, "fail", "%s %s: %s" % (requirement.name, installed.version, problem),
+                    "conda install %s -c conda-forge --force-reinstall %s"
+                    % (env.flag, quote(label(requirement))))
     if problem:
         return Step(step_id, "fail", "%s %s (%s), the spec wants %s"
-                    % (requirement.name, installed.version, how, requirement.label()),
+                    % (requirement.name, installed.version, how, label(requirement)),
                     install_hint(env, requirement))
     return Step(step_id, "pass", "%s %s (%s) matches %s"
-                % (requirement.name, installed.version, how, requirement.label()))
+                % (requirement.name, installed.version, how, label(requirement)))
 
 
-def run_python(python, prefix, script, hide_packages):
+# The test runs inside this small program, in the environment's Python (3.6 or newer): it hides
+# the packages it is told to, runs test_env.py whatever that does with exit, and reports which
+# modules were imported, on a line of stderr that starts with a token the test cannot guess.
+_RUNNER = r"""
+import json, os, runpy, sys, traceback
+token, hidden, script = sys.argv[1], set(filter(None, sys.argv[2].split(","))), sys.argv[3]
+class Hide(object):
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] in hidden:
+            raise ModuleNotFoundError("No module named %r (hidden by the checker)" % name, name=name)
+for name in list(sys.modules):
+    if name.partition(".")[0] in hidden:
+        del sys.modules[name]
+sys.meta_path.insert(0, Hide())
+sys.argv = [script]
+code = 0
+try:
+    runpy.run_path(script, run_name="__main__")
+except SystemExit as stop:
+    if stop.code is None or isinstance(stop.code, int):
+        code = stop.code or 0
+    else:
+        sys.stderr.write("%s\n" % (stop.code,))
+        code = 1
+except BaseException:
+    traceback.print_exc()
+    code = 1
+sys.stdout.flush()
+sys.stderr.write("\n%s %s\n" % (token, json.dumps(sorted(set(n.partition(".")[0] for n in list(sys.modules))))))
+sys.stderr.flush()
+os._exit(code if 0 <= code < 256 else 1)
+"""
+
+TestRun = namedtuple("TestRun", "code last_line imported")
+
+
+def run_test(python, prefix, script, hidden, limit):
     """Run script with the environment's Python as `conda activate` would, writing nothing.
 
     -B and PYTHONDONTWRITEBYTECODE: no __pycache__ beside test_env.py or in the environment.
     -E -s: no PYTHONPATH and no user site-packages, so only the environment's packages count.
-    -S (hide_packages): no site-packages at all, so a test that really imports them must fail.
     """
-    flags = ["-B", "-E", "-s"] + (["-S"] if hide_packages else [])
     variables = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     variables["PYTHONDONTWRITEBYTECODE"] = "1"
     variables["CONDA_PREFIX"] = prefix
-    if os.name == "nt":
+    if WINDOWS:
         # Activation puts the DLL folders of conda's packages on PATH (numpy needs them).
         extra = [prefix] + [os.path.join(prefix, *p) for p in
                             (("Library", "mingw-w64", "bin"), ("Library", "usr", "bin"),
@@ -755,52 +1110,92 @@ def run_python(python, prefix, script, hide_packages):
     else:
         extra = [os.path.join(prefix, "bin")]
     variables["PATH"] = os.pathsep.join(extra + [variables.get("PATH", "")])
-    return subprocess.run([python] + flags + [os.path.basename(script)],
-                          cwd=os.path.dirname(os.path.abspath(script)), env=variables,
-                          capture_output=True, text=True, errors="replace", timeout=TEST_TIMEOUT)
+    token = uuid.uuid4().hex
+    result = run_bounded([python, "-B", "-E", "-s", "-c", _RUNNER, token, ",".join(hidden),
+                          os.path.basename(script)],
+                         limit, cwd=os.path.dirname(os.path.abspath(script)), env=variables)
+    imported, lines = None, []
+    for line in result.stderr.splitlines():
+        if line.startswith(token + " "):
+            try:
+                imported = set(json.loads(line[len(token) + 1:]))
+            except ValueError:
+                imported = None
+        elif line.strip():
+            lines.append(line.strip())
+    lines = lines or [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    return TestRun(result.code, lines[-1][:160] if lines else "no output", imported)
 
 
-def _last_line(result):
-    """What went wrong, in a line: the end of stderr (a traceback's last line), else of stdout."""
-    for output in (result.stderr, result.stdout):
-        lines = [line.strip() for line in output.splitlines() if line.strip()]
-        if lines:
-            return lines[-1][:160]
-    return "no output"
+def env_state(prefix):
+    """What changes when something is installed into prefix: its records and its packages."""
+    paths = [os.path.join(prefix, "conda-meta"), os.path.join(prefix, "conda-meta", "history")]
+    paths += site_packages(prefix)
+    state = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            state[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            state[path] = None
+    return state
 
 
-def check_test_file(env, spec, test_file):
+def import_names(spec):
+    return [IMPORT_NAMES.get(r.name, r.name.replace("-", "_"))
+            for r in spec.requirements if r.name != "python"]
+
+
+def check_test_file(env, spec, test_file, limit):
     python = python_of(env.prefix)
     name = os.path.basename(test_file)
-    if not os.path.isfile(test_file):
-        return Step("test_env", "fail", "no %s in %s" % (name, display(os.path.dirname(test_file))),
+    folder = display(os.path.dirname(test_file))
+    if not os.path.lexists(test_file):
+        return Step("test_env", "fail", "no %s in %s" % (name, folder),
                     "write test_env.py, then run the checker from its folder or pass --test-file PATH")
-    if not python:
+    if not os.path.isfile(test_file) or not stat.S_ISREG(os.stat(test_file).st_mode):
+        return Step("test_env", "fail", "%s in %s is not a regular file" % (name, folder),
+                    "make test_env.py a Python file")
+    if not python or not is_program(python):
         return Step("test_env", "skip", "%s has no Python to run %s" % (env.label, name),
                     "fix the python step first")
+    modules = import_names(spec)
+    before = env_state(env.prefix)
     try:
-        with_packages = run_python(python, env.prefix, test_file, hide_packages=False)
-        if with_packages.returncode != 0:
-            return Step("test_env", "fail", "%s fails with %s's Python (exit %d): %s"
-                        % (name, env.label, with_packages.returncode, _last_line(with_packages)),
-                        "see the whole error: conda activate %s, then python %s"
-                        % (env.label, name))
-        without_packages = run_python(python, env.prefix, test_file, hide_packages=True)
-    except subprocess.TimeoutExpired:
-        return Step("test_env", "fail", "%s did not finish in %d s" % (name, TEST_TIMEOUT),
-                    "make test_env.py import the packages and end")
+        with_packages = run_test(python, env.prefix, test_file, [], limit)
+        without_packages = None
+        if with_packages.code == 0:
+            without_packages = run_test(python, env.prefix, test_file, modules, limit)
+    except TimedOut:
+        return Step("test_env", "fail", "%s did not finish in %d s: it was stopped" % (name, limit),
+                    "make %s import the packages and end (on a slow machine, pass --timeout 180)"
+                    % name)
     except OSError as error:
         # The environment's own interpreter is broken: the environment's fault, not the input's.
         return Step("test_env", "fail", "cannot run %s: %s" % (display(python), error.strerror),
                     "reinstall it: conda install %s --force-reinstall python" % env.flag)
-    if without_packages.returncode == 0:
-        modules = [IMPORT_NAMES.get(r.name, r.name.replace("-", "_"))
-                   for r in spec.requirements if r.name != "python"]
-        return Step("test_env", "fail",
-                    "%s passes even with the environment's packages hidden, so it checks none of them"
-                    % name,
+    if env_state(env.prefix) != before:
+        return Step("test_env", "fail", "%s changed %s: a test must only look" % (name, env.label),
+                    "remove what installs or writes from %s, then recreate the environment" % name)
+    if with_packages.code != 0:
+        return Step("test_env", "fail", "%s fails with %s's Python (exit %d): %s"
+                    % (name, env.label, with_packages.code, with_packages.last_line),
+                    "see the whole error: conda activate %s, then python %s"
+                    % (env.label, word(name)))
+    missing = [m for m in modules if m not in (with_packages.imported or ())]
+    if with_packages.imported is None:
+        return Step("test_env", "fail", "%s ended without saying what it imported (os._exit?)"
+                    % name, "let %s end normally, or with sys.exit" % name)
+    if missing:
+        return Step("test_env", "fail", "%s does not import %s, so it does not check %s"
+                    % (name, ", ".join(missing), "it" if len(missing) == 1 else "them"),
                     "import %s in it, and let a failed import end it with an error"
                     % ", ".join(modules))
+    if without_packages.code == 0:
+        return Step("test_env", "fail",
+                    "%s passes even when its packages cannot be imported, so it checks none of them"
+                    % name, "let a failed import end it with an error: do not catch ImportError, "
+                    "or end with sys.exit(1) when you do")
     return Step("test_env", "pass", "%s passes with %s's Python and fails without its packages"
                 % (name, env.label))
 
@@ -814,9 +1209,9 @@ def uncovered(export, spec):
         if entry is None:
             missing.append(wanted.name)
         elif not entry.version:
-            unpinned.append(entry.label())
+            unpinned.append(label(entry))
         elif not satisfies(entry.version, wanted.constraint):
-            elsewhere.append((entry.label(), wanted.label()))
+            elsewhere.append((label(entry), label(wanted)))
     problems = []
     if missing:
         problems.append("it does not list %s" % ", ".join(missing))
@@ -833,11 +1228,11 @@ def check_export(env, export, spec):
     if export.prefix:
         problems.append("it has a prefix: line (%s)" % export.prefix)
         hints.append("delete the prefix: line, it names a folder on your machine only")
-    with_builds = [r.label() for r in export.requirements if r.build]
+    with_builds = [label(r) for r in export.requirements if r.build]
     if with_builds:
         problems.append("%d entries have build strings, like %s" % (len(with_builds), with_builds[0]))
         hints.append("export without them: conda env export %s --no-builds --file %s"
-                     % (env.flag, display(export.path)))
+                     % (env.flag, quote(display(export.path))))
     problems.extend(uncovered(export, spec))
     if len(hints) < len(problems):
         hints.append("export the environment that passes the checks above, "
@@ -850,23 +1245,24 @@ def check_export(env, export, spec):
 
 
 def check_recreated(env, own, source):
+    source_name = quote(display(source.path))
     if not env.prefix:
         return Step("recreated", "fail", "no environment named %s" % env.label,
-                    "conda env create -n %s -f %s" % (env.label, display(source.path)))
+                    "conda env create -n %s -f %s" % (env.label, source_name))
     if own.prefix and os.path.normcase(os.path.realpath(env.prefix)) == \
             os.path.normcase(os.path.realpath(own.prefix)):
         return Step("recreated", "fail", "%s is your own environment, not one made from %s"
                     % (env.label, display(source.path)),
-                    "conda env create -n neighbour_env -f %s" % display(source.path))
-    env_step = check_env(env, "conda env create %s -f %s" % (env.flag, display(source.path)))
+                    "conda env create -n neighbour_env -f %s" % source_name)
+    env_step = check_env(env, "conda env create %s -f %s" % (env.flag, source_name))
     if env_step.status != "pass":
         return env_step._replace(id="recreated")
     inventory = Inventory(env.prefix, {r.name for r in source.requirements})
-    problems = []
+    problems = ["%s (empty)" % name for name in sorted(inventory.empty)[:1]]
     for requirement in source.requirements:
         problem = check_requirement(requirement, inventory.find(requirement.name)[0])
         if problem:
-            problems.append("%s (%s, wants %s)" % (requirement.name, problem, requirement.label()))
+            problems.append("%s (%s, wants %s)" % (requirement.name, problem, label(requirement)))
     total = len(source.requirements)
     if problems:
         shown = ", ".join(problems[:4]) + (" and %d more" % (len(problems) - 4)
@@ -874,7 +1270,7 @@ def check_recreated(env, own, source):
         return Step("recreated", "fail", "%s lacks %d of the %d packages of %s: %s"
                     % (env.label, len(problems), total, display(source.path), shown),
                     "conda env remove %s, then conda env create %s -f %s"
-                    % (env.flag, env.flag, display(source.path)))
+                    % (env.flag, env.flag, source_name))
     return Step("recreated", "pass", "%s has all %d packages of %s"
                 % (env.label, total, display(source.path)))
 
@@ -885,9 +1281,9 @@ def kernel_dirs(prefixes):
     dirs = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
     if os.environ.get("JUPYTER_DATA_DIR"):
         dirs.append(os.environ["JUPYTER_DATA_DIR"])
-    elif os.name == "nt":
+    elif WINDOWS:
         dirs.append(os.path.join(os.environ.get("APPDATA", home), "jupyter"))
-    elif sys.platform == "darwin":
+    elif MACOS:
         dirs.append(os.path.join(home, "Library", "Jupyter"))
     else:
         dirs.append(os.path.join(os.environ.get("XDG_DATA_HOME") or
@@ -895,7 +1291,7 @@ def kernel_dirs(prefixes):
     # Each environment's own share/jupyter (`ipykernel install --prefix`), and conda's base,
     # where Jupyter itself is often installed.
     dirs.extend(os.path.join(p, "share", "jupyter") for p in list(prefixes) + conda_roots())
-    if os.name == "nt":
+    if WINDOWS:
         dirs.append(os.path.join(os.environ.get("PROGRAMDATA", r"C:\ProgramData"), "jupyter"))
     else:
         dirs.extend(["/usr/local/share/jupyter", "/usr/share/jupyter"])
@@ -912,9 +1308,9 @@ def kernelspecs(prefixes):
             continue
         for name in names:
             try:
-                with open(os.path.join(folder, name, "kernel.json"), encoding="utf-8") as handle:
-                    argv = json.load(handle).get("argv")
-            except (OSError, ValueError, AttributeError):
+                data = read_regular(os.path.join(folder, name, "kernel.json"), MAX_FILE)
+                argv = json.loads(data.decode("utf-8")).get("argv")
+            except (InputError, ValueError, AttributeError):
                 continue
             if isinstance(argv, list) and argv and isinstance(argv[0], str):
                 found.append((name, os.path.join(folder, name), argv[0]))
@@ -949,32 +1345,66 @@ def check_kernel(envs):
 
 # -- Running them --------------------------------------------------------------------------------
 
+def _given(value, option):
+    """A path option that was given must name something: an empty one is an error, not absent."""
+    if value is not None and not value.strip():
+        raise InputError("%s: the path is empty" % option)
+    return value
+
+
+def input_files(args):
+    """The files a run reads, which --watch watches too."""
+    files = [args.test_file or "test_env.py", args.export, args.source]
+    if args.spec not in SPECS:
+        files.append(args.spec)
+    return [os.path.abspath(path) for path in files if path]
+
+
+def env_files(env):
+    """What changes when conda or pip installs into env, or when it is created."""
+    if env is None:
+        return []
+    if env.prefix:
+        return ([os.path.join(env.prefix, "conda-meta", "history")] + site_packages(env.prefix))
+    return [os.path.join(folder, env.name, "conda-meta", "history") for folder in env.searched]
+
+
 def run_checks(args):
+    """(env, spec, steps, the files to watch); InputError when the input itself is bad."""
+    for value, option in ((args.export, "--export"), (args.source, "--from"),
+                          (args.test_file, "--test-file"), (args.recreated, "--recreated"),
+                          (args.spec, "--spec")):
+        _given(value, option)
+    if args.prefix is None:
+        check_name(args.name, "--name")
     spec = load_spec(args.spec)
     # Every file is read before anything is checked, so bad input stops with exit 2 up front.
-    export = read_env_file(args.export) if args.export else None
-    source_path = args.source or args.export
-    if args.recreated and not source_path:
+    export = read_env_file(args.export) if args.export is not None else None
+    source_path = args.source if args.source is not None else args.export
+    if args.recreated is not None and source_path is None:
         raise InputError("--recreated needs --from FILE, the file the environment was created from")
-    source = read_env_file(source_path) if args.recreated else None
+    source = read_env_file(source_path) if args.recreated is not None else None
     test_file = os.path.abspath(args.test_file or "test_env.py")
-    if args.test_file and not os.path.isfile(args.test_file):
-        raise InputError("%s: no such file" % args.test_file)
+    if args.test_file is not None:
+        read_regular(args.test_file, MAX_FILE, "test file")
     env = resolve_env(args.name, args.prefix)
     recreated = None
-    if args.recreated:
+    if args.recreated is not None:
         value = args.recreated
         is_path = os.sep in value or "/" in value or value.startswith(".")
-        recreated = resolve_env(None if is_path else value, value if is_path else None)
+        recreated = resolve_env(None if is_path else check_name(value, "--recreated"),
+                                value if is_path else None)
 
-    python = next((r.label() for r in spec.requirements if r.name == "python"), "python")
-    steps = [check_env(env, 'conda create %s -c conda-forge "%s"' % (env.flag, python))]
+    python = next((label(r) for r in spec.requirements if r.name == "python"), "python")
+    steps = [check_env(env, "conda create %s -c conda-forge %s" % (env.flag, quote(python)))]
     packages = [r for r in spec.requirements if r.name != "python"]
     if steps[0].status == "pass":
         inventory = Inventory(env.prefix, {r.name for r in spec.requirements})
+        steps[0] = check_records(env, inventory, python)
+    if steps[0].status == "pass":
         steps.append(check_python(env, spec, inventory))
         steps.extend(check_package(env, r, inventory) for r in packages)
-        steps.append(check_test_file(env, spec, test_file))
+        steps.append(check_test_file(env, spec, test_file, args.timeout))
     else:
         needs = "fix the env step first"
         steps.append(Step("python", "skip", "needs the environment", needs))
@@ -1000,7 +1430,52 @@ def run_checks(args):
         steps.append(Step("kernel", "skip", "needs the environment", "fix the env step first"))
     else:
         steps.append(check_kernel([env] + ([recreated] if recreated and recreated.prefix else [])))
-    return env, spec, steps
+    return env, spec, steps, input_files(args) + env_files(env) + env_files(recreated)
+
+
+def platform_facts():
+    """Which system ran the check, and nothing about who ran it."""
+    machine = os.environ.get("PROCESSOR_ARCHITECTURE", "") if os.name == "nt" else os.uname().machine
+    return {"system": sys.platform, "machine": machine,
+            "python": "%d.%d.%d" % sys.version_info[:3]}
+
+
+def result_of(steps):
+    """The --json and --report object (its schema is on the exercise page)."""
+    counts = {status: sum(step.status == status for step in steps)
+              for status in ("pass", "fail", "skip")}
+    return {
+        "checker": PROG, "version": VERSION,
+        "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "platform": platform_facts(),
+        "ok": counts["fail"] == 0, "counts": counts,
+        "steps": [dict(step._asdict(), **lesson_links(step.id)) for step in steps],
+    }
+
+
+def lesson_links(step_id):
+    links = LINKS.get(step_kind(step_id)) or {}
+    return {"slide": links.get("slide", ""), "handbook": links.get("handbook", "")}
+
+
+def anonymous(text):
+    """text without the student's home folder or user name: a report is shared with the class."""
+    home = os.path.expanduser("~")
+    user = os.path.basename(home.rstrip("/\\"))
+    if len(home) > 1:
+        text = text.replace(home, "~")
+    if len(user) > 2:
+        text = re.sub(r"(?<=[/\\])%s(?=[/\\\"]|$)" % re.escape(user), "<user>", text)
+    return text
+
+
+def write_report(path, result):
+    text = anonymous(json.dumps(result, indent=2, ensure_ascii=False)) + "\n"
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError("--report %s: cannot be written: %s" % (path, error.strerror)) from None
 
 
 def marks_for(stream):
@@ -1037,11 +1512,74 @@ def report(env, spec, steps, stream):
         # Steps skipped for one reason share one hint: it is printed under the first of them.
         if step.status != "pass" and step.hint != last_hint:
             print("    hint: %s" % step.hint, file=stream)
+        links = lesson_links(step.id)
+        if step.status == "fail" and links["slide"]:
+            print("    learn: %s (slide), %s (handbook)" % (links["slide"], links["handbook"]),
+                  file=stream)
         last_hint = step.hint if step.status != "pass" else ""
     counts = {status: sum(step.status == status for step in steps)
               for status in ("pass", "fail", "skip")}
     print("%d passed, %d failed, %d skipped" % (counts["pass"], counts["fail"], counts["skip"]),
           file=stream)
+
+
+def check_once(args, stream):
+    """One run: the report (or JSON) on stream; (exit code, the files the run read)."""
+    try:
+        env, spec, steps, watched = run_checks(args)
+    except InputError as error:
+        print("%s: error: %s" % (PROG, error), file=sys.stderr)
+        return 2, input_files(args)
+    except OSError as error:
+        print("%s: error: %s: %s" % (PROG, error.filename or "", error.strerror), file=sys.stderr)
+        return 2, input_files(args)
+    result = result_of(steps)
+    if args.report is not None:
+        try:
+            write_report(args.report, result)
+        except InputError as error:
+            print("%s: error: %s" % (PROG, error), file=sys.stderr)
+            return 2, watched
+    if args.json:
+        print(json.dumps(result, indent=2), file=stream)
+    else:
+        report(env, spec, steps, stream)
+        failing = [step for step in steps if step.status == "fail"]
+        if args.watch:
+            print("next: %s" % (failing[0].hint if failing else "every checked step passes"),
+                  file=stream)
+    return (0 if result["ok"] else 1), watched
+
+
+def stamps(paths):
+    """What --watch compares: each path's modification time and size, None when absent."""
+    found = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+            found[path] = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            found[path] = None
+    return found
+
+
+def watch(args, stream):
+    """Check, then again each time the environment, the test or a file changes; Ctrl-C ends."""
+    try:
+        while True:
+            code, watched = check_once(args, stream)
+            print("watching %d files; Ctrl-C to stop" % len(watched), file=stream)
+            stream.flush()
+            before = stamps(watched)
+            now = before
+            while now == before:
+                time.sleep(WATCH_INTERVAL)
+                now = stamps(watched)
+            changed = [display(path) for path in watched if now[path] != before[path]]
+            print("\n%s changed: checking again\n" % ", ".join(changed[:3]), file=stream)
+    except KeyboardInterrupt:
+        print("\nstopped watching", file=stream)
+        return 0
 
 
 class Parser(argparse.ArgumentParser):
@@ -1050,14 +1588,28 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, "%s: error: %s (see --help)\n" % (PROG, message))
 
 
+def seconds(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError("%r is not a number of seconds from 1 to 3600" % text)
+    return value
+
+
 def make_parser():
     parser = Parser(
         prog=PROG,
         description="Check the Practice time! exercise: practice_env, its packages, test_env.py, "
                     "the exported file, the environment recreated from a neighbour's file and "
                     "(bonus) a Jupyter kernel. Reads everything, changes nothing.",
-        epilog="Exit code: 0 every checked step passed, 1 a step failed, 2 bad input "
-               "(an unknown option, a missing path, a file that is not an environment file).")
+        epilog="Limits: test_env.py runs for at most --timeout seconds (default %d), "
+               "`conda env list` for %d s; each is stopped with every program it started. "
+               "Files are read only when they are regular files, of at most %d bytes. "
+               "Exit code: 0 every checked step passed, 1 a step failed, 2 bad input "
+               "(an unknown option, a missing path, a file that is not an environment file)."
+               % (TEST_TIMEOUT, CONDA_TIMEOUT, MAX_FILE))
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--name", default=DEFAULT_NAME,
                        help="the environment's name, looked up as conda does (default: %(default)s)")
@@ -1074,29 +1626,30 @@ def make_parser():
                         help="the neighbour's file --recreated was created from (default: --export)")
     parser.add_argument("--bonus", action="store_true", help="also check the Jupyter kernel")
     parser.add_argument("--json", action="store_true",
-                        help='print {"ok": ..., "steps": [...]} instead of the report')
+                        help="print the result as one JSON object (see the exercise page)")
+    parser.add_argument("--report", metavar="FILE",
+                        help="also write that JSON object to FILE, for your instructor: the "
+                             "checker's version, the time and the platform, no names")
+    parser.add_argument("--watch", action="store_true",
+                        help="check again whenever the environment, the test or a file changes")
+    parser.add_argument("--timeout", type=seconds, default=TEST_TIMEOUT, metavar="SECONDS",
+                        help="how long test_env.py may run (default: %(default)s)")
+    parser.add_argument("--version", action="version", version="%(prog)s " + VERSION)
     return parser
 
 
 def main(argv=None):
     args = make_parser().parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        # A path the console's code page cannot show must not end the report.
+        sys.stdout.reconfigure(errors="replace")
     try:
-        env, spec, steps = run_checks(args)
-    except InputError as error:
-        print("%s: error: %s" % (PROG, error), file=sys.stderr)
-        return 2
-    except OSError as error:
-        print("%s: error: %s: %s" % (PROG, error.filename or "", error.strerror), file=sys.stderr)
-        return 2
-    ok = all(step.status != "fail" for step in steps)
-    if args.json:
-        print(json.dumps({"ok": ok, "steps": [step._asdict() for step in steps]}, indent=2))
-    else:
-        if hasattr(sys.stdout, "reconfigure"):
-            # A path the console's code page cannot show must not end the report.
-            sys.stdout.reconfigure(errors="replace")
-        report(env, spec, steps, sys.stdout)
-    return 0 if ok else 1
+        if args.watch:
+            return watch(args, sys.stdout)
+        return check_once(args, sys.stdout)[0]
+    except KeyboardInterrupt:
+        print("%s: interrupted" % PROG, file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -1,11 +1,6 @@
-"""The practice_env exercise's checker, run as a student runs it, on real conda environments.
-
-The environments are made by rattler from a local channel of packages that rattler-build
-assembles (see condaenv.py): genuine conda-meta records and history, a working interpreter,
-packages installed by conda or by pip. Nothing about an environment is mocked. Every run of the
-checker also asserts that it left every file and folder of the test, environments included,
-exactly as they were.
-"""
+"""The practice_env exercise from its start to its end, each step failing on its own, both sets
+of pins, pip, odd paths, and where environments are found: on real conda environments (see
+practice_env_student.py), run as a student runs the checker."""
 
 import json
 import os
@@ -13,144 +8,15 @@ import pty
 import re
 import shutil
 import subprocess
-import sys
-import types
 
 import pytest
 
+from practice_env_student import (EXERCISE, PACKAGES_2020, PACKAGES_2026, SOLUTION, STEPS,
+                                  load_checker, solve_exercise, statuses)
 from tools import condaenv
-from tools.condaenv import CHECKER, export_env, find_python, make_env, pip_install, snapshot
-
-EXERCISE = CHECKER.parent
-SOLUTION = EXERCISE / "solution"
-PACKAGES_2026 = ["flask=3.1", "tensorflow=2.18", "pandas=2.2", "scikit-learn=1.6"]
-PACKAGES_2020 = ["flask=1.1.1", "tensorflow=2.1", "pandas=1.0", "scikit-learn=0.22.1"]
-STEPS = ["env", "python", "package:flask", "package:tensorflow", "package:pandas",
-         "package:scikit-learn", "test_env", "export", "recreated", "kernel"]
-
-
-def load_checker():
-    """The checker as a module, compiled here so that no __pycache__ lands beside it."""
-    module = types.ModuleType("check_practice_env")
-    exec(compile(CHECKER.read_text(encoding="utf-8"), str(CHECKER), "exec"), module.__dict__)
-    return module
-
+from tools.condaenv import export_env, find_python, pip_install
 
 checker = load_checker()
-
-
-@pytest.fixture(scope="session")
-def channel(tmp_path_factory):
-    return condaenv.build_channel(tmp_path_factory.mktemp("conda") / "channel")
-
-
-class Student:
-    """One student's machine: a home folder with Miniforge's envs folder, a work folder."""
-
-    def __init__(self, root, channel):
-        self.root = root
-        self.home = root / "home"
-        self.envs = self.home / "miniforge3" / "envs"
-        self.work = root / "work"
-        self.channel = channel
-        self.envs.mkdir(parents=True)
-        self.work.mkdir()
-        self.variables = {}
-
-    def env(self, name="practice_env", packages=PACKAGES_2026, python="3.12", prefix=None):
-        return make_env(prefix or self.envs / name, packages, python=python, channel=self.channel)
-
-    def kernel(self, python, name="practice_env"):
-        """What `python -m ipykernel install --user --name practice_env` writes."""
-        folder = self.home / ".local" / "share" / "jupyter" / "kernels" / name
-        folder.mkdir(parents=True)
-        (folder / "kernel.json").write_text(json.dumps({
-            "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": name, "language": "python", "metadata": {"debugger": True}}))
-
-    def run(self, *args, python=sys.executable, cwd=None, stdout=subprocess.PIPE):
-        """The checker, as a student runs it; asserts it changed nothing under root."""
-        variables = {k: v for k, v in os.environ.items()
-                     if not k.startswith(("CONDA", "JUPYTER", "XDG_", "PYTHON", "PIP_"))
-                     and k not in ("NO_COLOR", "HOME", "PATH")}
-        variables.update(HOME=str(self.home), PATH=os.defpath)
-        variables.update(self.variables)
-        before = snapshot(self.root)
-        result = subprocess.run([str(python), str(CHECKER), *map(str, args)], cwd=cwd or self.work,
-                                env=variables, stdout=stdout, stderr=subprocess.PIPE, text=True,
-                                timeout=120)
-        assert snapshot(self.root) == before, "the checker changed the student's files"
-        return result
-
-    def check(self, *args, **options):
-        """Run with --json: (exit code, {step id: (status, message)})."""
-        result = self.run(*args, "--json", **options)
-        assert result.returncode in (0, 1), result.stderr
-        report = json.loads(result.stdout)
-        assert report["ok"] is (result.returncode == 0)
-        for step in report["steps"]:
-            assert set(step) == {"id", "status", "message", "hint"}
-            assert step["status"] in ("pass", "fail", "skip")
-            assert step["hint"] or step["status"] == "pass", step
-        return result.returncode, {s["id"]: (s["status"], s["message"]) for s in report["steps"]}
-
-
-@pytest.fixture
-def student(tmp_path, channel):
-    return Student(tmp_path, channel)
-
-
-def solve_exercise(student):
-    """Every step done, as the page's model answers do them; the arguments to check them all."""
-    env = student.env()
-    student.env("neighbour_env")
-    shutil.copy(SOLUTION / "test_env.py", student.work)
-    export_env(env, student.work / "environment.yml")
-    student.kernel(env / "bin" / "python")
-    return ["--export", "environment.yml", "--recreated", "neighbour_env",
-            "--from", SOLUTION / "environment.yml", "--bonus"]
-
-
-def statuses(steps):
-    return {step: status for step, (status, _) in steps.items()}
-
-
-# -- What the checker compares --------------------------------------------------------------
-
-@pytest.mark.parametrize("version, spec, expected", [
-    ("2.1.0", "=2.1", True), ("2.1.9", "=2.1", True), ("2.10.0", "=2.1", False),
-    ("2.1", "==2.1.0", True), ("2.1.1", "==2.1", False), ("2.18.0", "2.18.*", True),
-    ("3.12.8", ">=3.8,<3.13", True), ("3.13.0", ">=3.8,<3.13", False),
-    ("1.0a1", "<1.0", True), ("1.0.post1", ">1.0", True), ("1.0dev1", "<1.0a1", True),
-    ("1.2", "1.0|1.2", True), ("2.2.3", "~=2.2", True), ("3.0", "~=2.2", False),
-    ("0.22.1", "!=0.22.*", False), ("1.6.1", "*", True),
-])
-def test_versions_match_as_conda_matches_them(version, spec, expected):
-    assert checker.satisfies(version, checker.parse_constraint(spec)) is expected
-
-
-def test_reads_what_conda_env_export_writes(tmp_path):
-    path = tmp_path / "environment.yml"
-    path.write_text(
-        "# exported\nname: practice_env\nchannels: [conda-forge, 'defaults']\n"
-        "dependencies:\n- _libgcc_mutex=0.1=conda_forge\n- conda-forge::flask=3.1.0  # web\n"
-        "- \"python 3.12.* *_cpython\"\n- pip\n- pip:\n  - tensorflow==2.18.0\n  - -r extra.txt\n"
-        "variables:\n  TF_CPP_MIN_LOG_LEVEL: '2'\nprefix: /home/ana/miniforge3/envs/practice_env\n",
-        encoding="utf-16")  # as Windows PowerShell 5's `>` writes it
-    export = checker.read_env_file(str(path))
-    assert export.prefix == "/home/ana/miniforge3/envs/practice_env"
-    assert [(r.name, r.version, r.build, r.pip) for r in export.requirements] == [
-        ("-libgcc-mutex", "0.1", "conda_forge", False), ("flask", "3.1.0", "", False),
-        ("python", "3.12", "*_cpython", False), ("pip", "", "", False),
-        ("tensorflow", "2.18.0", "", True)]
-
-
-def test_the_model_files_pin_the_2026_set():
-    spec = checker.load_spec("2026")
-    for name in ("environment.yml", "environment-windows.yml"):
-        model = checker.read_env_file(str(SOLUTION / name))
-        assert checker.uncovered(model, spec) == [], name
-        assert not model.prefix and not any(r.build for r in model.requirements)
 
 
 # -- The exercise, from its start to its end ------------------------------------------------
@@ -259,6 +125,30 @@ def broken_python(student):
     python.write_text("not a program\n")
 
 
+def empty_record(student, package, content=b""):
+    """A record cut short, as a full disk or a killed install leaves it."""
+    records = student.envs / "practice_env" / "conda-meta"
+    if package == "bench":  # a package the spec does not name
+        (records / "zlib-1.3.1-h0_0.json").write_bytes(content)
+        return
+    record = next(records.glob(package + "-*.json"))
+    record.write_bytes(content)
+
+
+def pretending_test(student):
+    """It imports nothing, and fails only when it sees that site-packages is hidden."""
+    (student.work / "test_env.py").write_text(
+        "import sys\nsys.exit(0 if any('site-packages' in p for p in sys.path) else 1)\n")
+
+
+def installing_test(student):
+    """It imports everything, and installs something into the environment as it goes."""
+    (student.work / "test_env.py").write_text(
+        "import flask, tensorflow, pandas, sklearn, os, sys\n"
+        "site = [p for p in sys.path if p.endswith('site-packages')][0]\n"
+        "open(os.path.join(site, 'extra.pth'), 'w').close()\n")
+
+
 def rebuild(name, packages=PACKAGES_2026, python="3.12"):
     def breakage(student):
         shutil.rmtree(student.envs / name)
@@ -279,7 +169,12 @@ BREAKAGES = {
     "a test that imports nothing": (vacuous_test, {"test_env"}, set()),
     "a test that swallows ImportError": (swallowing_test, {"test_env"}, set()),
     "a test that fails": (failing_test, {"test_env"}, set()),
-    "a python that cannot run": (broken_python, {"test_env"}, set()),
+    "a python that is not a program": (broken_python, {"python"}, {"test_env"}),
+    "an empty conda-meta record": (lambda s: empty_record(s, "bench"), {"env"},
+                                   {"python", "test_env", "kernel"} | {s for s in STEPS if "package" in s}),
+    "a corrupt record of pandas": (lambda s: empty_record(s, "pandas", b"{\"name\": "), {"package:pandas"}, set()),
+    "a test that only pretends": (pretending_test, {"test_env"}, set()),
+    "a test that installs": (installing_test, {"test_env"}, set()),
     "an export with prefix:": (lambda s: export_with(s, prefix_line=True), {"export"}, set()),
     "an export with builds": (lambda s: export_with(s, builds=True), {"export"}, set()),
     "an export without tensorflow": (export_without_tensorflow, {"export"}, set()),
@@ -295,7 +190,7 @@ def test_each_step_fails_on_its_own(student, breakage):
     args = solve_exercise(student)
     how, failing, skipped = BREAKAGES[breakage]
     how(student)
-    code, steps = student.check(*args)
+    code, steps = student.check(*args, unchanged=breakage != "a test that installs")
     expected = {step: "fail" if step in failing else "skip" if step in skipped else "pass"
                 for step in STEPS}
     assert (code, statuses(steps)) == (1 if failing else 0, expected), steps
@@ -330,9 +225,17 @@ def test_a_vacuous_test_is_called_out(student):
     vacuous_test(student)
     result = student.run(*args)
     assert "\u2718 test_env" in result.stdout
-    assert ("test_env.py passes even with the environment's packages hidden, so it checks none "
-            "of them") in result.stdout
+    assert ("test_env.py does not import flask, tensorflow, pandas, sklearn, so it does not "
+            "check them") in result.stdout
     assert "hint: import flask, tensorflow, pandas, sklearn in it" in result.stdout
+
+
+def test_a_test_that_swallows_import_errors_is_called_out(student):
+    args = solve_exercise(student)
+    swallowing_test(student)
+    code, steps = student.check(*args)
+    assert steps["test_env"] == ("fail", "test_env.py passes even when its packages cannot be "
+                                         "imported, so it checks none of them")
 
 
 # -- Both sets of pins, pip, odd paths, and where environments are found ----------------------
@@ -469,7 +372,7 @@ BAD_INPUTS = {
         "has no `dependencies:` list, so it is not a conda environment file (is it truncated?)"),
     "an export cut in a version": (
         lambda s: ["--export", write(s, "e.yml", "dependencies:\n  - python=3.12\n  - pandas=2.")],
-        "dependency 'pandas=2.' has '2.', which is not a version"),
+        "dependency 'pandas=2.' has '=2.', which is not a version"),
     "an export cut in a quote": (
         lambda s: ["--export", write(s, "e.yml", "dependencies:\n  - 'python=3.12")],
         "line 2: the quote is never closed"),
@@ -497,20 +400,3 @@ def test_bad_input_is_one_line_and_exit_2(student, case):
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("check_practice_env.py: error: ")
     assert said in result.stderr
-
-
-# -- Speed and the published page ------------------------------------------------------------
-
-def test_the_checker_is_fast_on_300_packages(tmp_path):
-    best, median, report = condaenv.time_checker(tmp_path, n=300, runs=3)
-    print("checker on a 300-package environment: best %.3f s, median %.3f s" % (best, median))
-    assert best < 0.5
-    steps = {step["id"]: step["status"] for step in report["steps"]}
-    assert steps["recreated"] == "pass" and steps["export"] == "pass"
-
-
-def test_the_page_links_the_checker_beside_it(course_build):
-    page = (course_build / "exercises" / "practice_env" / "index.html").read_text()
-    assert 'href="check_practice_env.py"' in page
-    copied = course_build / "exercises" / "practice_env" / "check_practice_env.py"
-    assert copied.read_bytes() == CHECKER.read_bytes()
