@@ -16,6 +16,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_togglebutton",
     "sphinxcontrib.jquery",
+    "sphinx.ext.githubpages",  # .nojekyll: GitHub Pages keeps _static/
     "exercise_downloads",
     "slide_links",
     "deck_scripts",

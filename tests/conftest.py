@@ -40,23 +40,47 @@ def clean_env(**extra):
     return {**env, **extra}
 
 
-def make(*targets, builddir=None, stack=STACK, check=True):
-    """Run the project's Makefile for a stack, with its output in builddir."""
-    args = ["make", "--no-print-directory", *targets, f"STACK={stack}"]
+def make(*targets, builddir=None, stack=STACK, check=True, cwd=REPO):
+    """Run the Makefile in cwd for a stack, with its output in builddir; the default stack and
+    BUILDDIR are left out of the command line, as a user leaves them out."""
+    args = ["make", "--no-print-directory", *targets]
+    if stack != "pinned":
+        args.append(f"STACK={stack}")
     if builddir is not None:
         args.append(f"BUILDDIR={builddir}")
-    return subprocess.run(args, cwd=REPO, env=clean_env(), capture_output=True, text=True, check=check)
+    return subprocess.run(args, cwd=cwd, env=clean_env(), capture_output=True, text=True, check=check)
+
+
+def clone_repository(destination: Path) -> Path:
+    """What a fresh clone holds: the files git would commit (uncommitted work included), with
+    their times kept, since the Makefile reinstalls a venv older than its lock. The venvs are
+    linked, not made again."""
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=REPO, capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, files):
+        if (REPO / name).is_file():  # a file deleted but not yet committed is listed too
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, destination / name)
+    for venv in (".venv", ".venv-current"):
+        if (REPO / venv).is_dir():
+            (destination / venv).symlink_to(REPO / venv)
+    return destination
 
 
 @pytest.fixture(scope="session")
-def course_build(tmp_path_factory):
-    """`make site` of the real course (handbook, deck, PDFs); returns the site folder."""
-    builddir = tmp_path_factory.mktemp("course") / "_build"
-    result = make("site", builddir=builddir, check=False)
+def course_clone(tmp_path_factory):
+    """One clone of the repository for the session: course_build makes the site in it."""
+    return clone_repository(tmp_path_factory.mktemp("clone"))
+
+
+@pytest.fixture(scope="session")
+def course_build(course_clone):
+    """`make site` (handbook, deck, PDFs) in a clone, as the README says it; the site folder."""
+    result = make("site", cwd=course_clone, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
-    assert f"The site is {builddir / 'html'}" in result.stdout
-    return builddir / "html"
+    assert "The site is _build/html" in result.stdout
+    return course_clone / "_build" / "html"
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make
+from conftest import REPO
 from sitelinks import css_references, is_remote, local_target, parse, references
 
 SOURCE_SUFFIXES = (".rst", ".md")
@@ -111,16 +111,3 @@ def test_a_broken_reference_fails_the_build(tmp_path, builder):
     )
     assert result.returncode != 0
     assert "a-section-nobody-wrote" in result.stderr
-
-
-def test_make_alone_lists_the_targets(tmp_path):
-    result = make(builddir=tmp_path)
-    for target in ("html", "slides", "site", "serve", "test", "bench", "lock", "clean"):
-        assert re.search(rf"^  {target} ", result.stdout, re.MULTILINE), target
-
-
-def test_an_unknown_target_is_one_line(tmp_path):
-    result = make("no-such-target", builddir=tmp_path, check=False)
-    assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0
-    assert "no-such-target" in result.stderr
