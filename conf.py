@@ -24,6 +24,7 @@ extensions = [
     "deck_html_lang",
     "deck_keys",
     "hieroglyph_compat",
+    "incremental",
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]
 templates_path = ["_templates"]
