@@ -1,0 +1,1 @@
+STEPS = [("one", "the first thing", "do the first thing")]
