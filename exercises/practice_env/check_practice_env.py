@@ -269,12 +269,14 @@ def _atom(text, pip):
         version_key(bare)
     except ValueError:
         raise ValueError("has %r, which is not a version" % text.strip()) from None
+    if op == ">" and wildcard and not pip:
+        op = ">="  # conda's >2.1.* takes in 2.1 itself
     if op == "~=":
         return [(">=", bare)] + ([("prefix", bare.rpartition(".")[0])] if "." in bare else [])
     if op == "!=" and wildcard:
         return [("!prefix", bare)]
     if op == "==" and wildcard and not pip:
-        return [("==", version)]  # conda compares the star as part of the version
+        return [("==", bare)]  # conda's ==2.1.* is ==2.1, not 2.1's series
     if (op in (None, "=") and (wildcard or op == "=")) or (op == "==" and wildcard):
         return [("prefix", bare)]
     return [(op or "==", bare)]

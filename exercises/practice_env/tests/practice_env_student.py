@@ -101,3 +101,29 @@ def solve_exercise(student):
 
 def statuses(steps):
     return {step: status for step, (status, _) in steps.items()}
+
+
+# The checker's functions run in another interpreter: one process answers a whole batch of
+# calls, [function name, arguments...] -> {"value": ...} or {"error": exception class name}.
+_EVALUATE = r"""
+import json, sys
+checker = {"__name__": "check_practice_env"}
+with open(sys.argv[1], encoding="utf-8") as source:
+    exec(compile(source.read(), sys.argv[1], "exec"), checker)
+def call(name, *arguments):
+    try:
+        value = checker[name](*arguments)
+    except (ValueError, checker["InputError"]) as error:
+        return {"error": type(error).__name__}
+    return {"value": value if name != "env_file_from_text" else
+            [[r.name, r.version, r.build, r.pip] for r in value.requirements] + [value.prefix]}
+json.dump([call(*c) for c in json.load(sys.stdin)], sys.stdout)
+"""
+
+
+def evaluate(python, calls):
+    """What the checker's functions answer under python, for each call, in one process."""
+    result = subprocess.run([str(python), "-W", "error", "-c", _EVALUATE, str(CHECKER)],
+                            input=json.dumps(calls), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    return json.loads(result.stdout)
