@@ -25,6 +25,7 @@ extensions = [
     "deck_keys",
     "hieroglyph_compat",
     "incremental",
+    "lean_output",
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]
 templates_path = ["_templates"]

@@ -1,4 +1,4 @@
-"""Fit the deck's script list to hieroglyph's slide layout.
+"""Fit the deck's scripts and style sheets to hieroglyph's slide layout, and to what it uses.
 
 hieroglyph's layout writes ``<script src="...">`` for every entry of ``script_files``, so:
 
@@ -8,25 +8,41 @@ hieroglyph's layout writes ``<script src="...">`` for every entry of ``script_fi
 - Sphinx's ``documentation_options.js`` reads its options from its own ``<script>`` tag's
   attributes, which this layout does not write, and throws; the layout defines
   ``DOCUMENTATION_OPTIONS`` inline itself, so the file is left out.
+
+And the deck loads only what it uses:
+
+- no jQuery (90 kB): hieroglyph's slides.js uses it only to announce ``slidesSized`` on the
+  document, for hieroglyph's console, which the course's theme replaces; a two-line ``$``
+  dispatches that event as a DOM event instead. Nor ``sphinx_highlight.js``, which highlights
+  search results: the deck has no search;
+- none of the handbook's own style sheets (``html_css_files``), which style only its frame.
 """
 
 from hieroglyph.builder import building_slides
 
 OPTIONS_SCRIPT = "_static/documentation_options.js"
+UNUSED_SCRIPTS = {"_static/jquery.js", "_static/_sphinx_javascript_frameworks_compat.js",
+                  "_static/sphinx_highlight.js"}
+DOLLAR = ("<script>window.$ = window.$ || function (target) { return { trigger: function (name) "
+          "{ target.dispatchEvent(new CustomEvent(name)); } }; };</script>")
 
 
 def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
     if not building_slides(app):
         return
-    files, bodies = [], []
+    files, bodies = [], [DOLLAR]
     for script in context.get("script_files", []):
         filename = getattr(script, "filename", script)
         if not filename:
             bodies.append(f"<script>{script.attributes['body']}</script>")
-        elif filename != OPTIONS_SCRIPT:
+        elif filename not in UNUSED_SCRIPTS | {OPTIONS_SCRIPT}:
             files.append(script)
     context["script_files"] = files
     context["metatags"] = "\n".join([context.get("metatags", ""), *bodies])
+    # Sphinx turns each entry into (file name, attributes) at config-inited
+    handbook_css = {f"_static/{entry[0] if isinstance(entry, tuple) else entry}" for entry in app.config.html_css_files}
+    context["css_files"] = [css for css in context.get("css_files", [])
+                            if str(getattr(css, "filename", css)) not in handbook_css]
 
 
 def setup(app):
