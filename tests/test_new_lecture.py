@@ -1,0 +1,69 @@
+"""Adding to the course, as an author does it in a clone: `make lecture`, `make exercise`, and a
+copy of lecture 1.1.1 under a new number with its own figure folder. With no other file touched,
+the site builds without a warning, and the front page, the instructor guide, the key points and
+the generic tests pick the new lecture and exercise up."""
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import clone_repository, make
+from pages import read
+
+COPY = "9-9-8-copy-of-environment-management"
+
+
+def copy_lecture(root, source="1-1-1-environment-management", number="9.9.8"):
+    """Lecture 1.1.1 under another number, its figures in the new number's folder."""
+    text = (root / "slides" / f"{source}.rst").read_text(encoding="utf-8")
+    new_id = number.replace(".", "-")
+    text = text.replace("1.1.1 Environment management", f"{number} Environment management")
+    text = text.replace("/_static/1-1-1/", f"/_static/{new_id}/")
+    (root / "slides" / f"{COPY}.rst").write_text(text, encoding="utf-8")
+    shutil.copytree(root / "_static" / "1-1-1", root / "_static" / new_id)
+
+
+@pytest.fixture(scope="module")
+def grown_course(tmp_path_factory):
+    root = clone_repository(tmp_path_factory.mktemp("grown"))
+    for targets in (["lecture", "ID=9.9.9", "TITLE=A throwaway lecture"], ["exercise", "NAME=throwaway"]):
+        result = make(*targets, cwd=root, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    copy_lecture(root)
+    result = make("html", "slides", cwd=root, check=False)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stdout + result.stderr
+    return root
+
+
+def test_new_lectures_are_on_the_front_page_with_deck_and_pdfs(grown_course):
+    site = grown_course / "_build" / "html"
+    front = read(site, "index.html")
+    entries = [entry.get_text(" ", strip=True) for entry in front.select("li.lecture-entry")]
+    assert [entry.split(" ")[0] for entry in entries] == ["1.1.1", "9.9.8", "9.9.9"]
+    for name in (COPY, "9-9-9-a-throwaway-lecture"):
+        targets = {front.target(a["href"]) for a in front.select("li.lecture-entry a")}
+        for page in (f"slides/{name}.html", f"slides/slides/{name}.html",
+                     f"pdf/{name}-slides.pdf", f"pdf/{name}-handout.pdf"):
+            assert (site / page).resolve() in targets, page
+        assert (site / "slides" / f"{name}.html").is_file() and (site / "slides/slides" / f"{name}.html").is_file()
+    guide = read(site, "instructor.html")
+    assert guide.select_one("section#guide-9-9-8") and guide.select_one("section#guide-9-9-9")
+    assert "What a student should remember." in read(site, "keypoints.html").text()
+    assert read(site, "exercises/throwaway/index.html").select("a[href='check_throwaway.py']")
+
+
+def test_the_generic_tests_collect_them_and_the_new_exercise_passes(grown_course):
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q",
+                             "tests/test_lectures.py", "tests/test_exercises.py"],
+                            cwd=grown_course, capture_output=True, text=True)
+    collected = result.stdout
+    for lecture in (COPY, "9-9-9-a-throwaway-lecture"):
+        assert re.search(rf"test_lectures\.py::\w+\[{lecture}\]", collected), lecture
+    assert "test_exercises.py::test_checker_fails_the_start_and_passes_the_solution[throwaway-start]" in collected
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             "tests/test_exercises.py", "-k", "throwaway"],
+                            cwd=grown_course, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

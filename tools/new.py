@@ -1,0 +1,233 @@
+"""`make lecture` and `make exercise`: write the skeleton of a new lecture or exercise, following
+every convention of the course, ready to build with no warning.
+
+    python -m tools.new lecture 1.1.2 "Data versioning"   # slides/1-1-2-data-versioning.rst
+    python -m tools.new exercise version_data              # exercises/version_data/...
+
+Nothing is listed by hand anywhere else: the front page, the PDFs, the key points, the instructor
+guide and the tests find the new files on disk. It refuses to write over an existing lecture or
+exercise.
+"""
+
+import argparse
+import re
+import sys
+import unicodedata
+
+from tools.course import REPO, exercises, lectures
+
+LECTURE_NUMBER = re.compile(r"\d+(\.\d+)*")
+EXERCISE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+LECTURE = """\
+.. Lecture {number}. The README's "Writing a lecture" lists the directives used here.
+
+{rule}
+{number} {title}
+{rule}
+
+.. lecture::
+   :duration: 30
+
+.. speaker-notes::
+
+   What to say while the title is up: who the lecture is for and what it builds on.
+
+
+In this lecture
+===============
+
+.. questions::
+
+   - Which question does this lecture answer?
+
+.. objectives::
+
+   - What a student can do after it, as a verb: explain, create, compare.
+
+
+A first part
+============
+
+.. minutes:: 15
+
+A first slide
+-------------
+
+One idea per slide. Figures go in ``_static/{id}/`` as SVG, kebab-case names, with ``:alt:``
+text that says what the figure shows.
+
+.. speaker-notes::
+
+   What to say on this slide.
+
+
+A second part
+=============
+
+.. minutes:: 15
+
+Another slide
+-------------
+
+Link a word of the :doc:`/glossary` with ``:term:``, and an exercise with ``.. practice::``.
+
+.. speaker-notes::
+
+   What to say on this slide.
+
+
+Key points
+==========
+
+.. keypoints::
+
+   - What a student should remember.
+"""
+
+EXERCISE_PAGE = """\
+# {title}
+
+What the student does, in a sentence or two, and how long it takes.
+
+## The steps
+
+1. Write `answer.txt` in a folder of your own.
+2. Put the word `done` on a line of its own in it.
+
+## Check your work
+
+```{{checker-download}}
+```
+
+Run it from the folder that holds your files, with any Python 3.8 or newer:
+
+```bash
+python3 check_{name}.py
+```
+
+It reports each step, passed or failed, and what to do next.
+"""
+
+CHECKER = '''\
+#!/usr/bin/env python3
+"""Check the "{title}" exercise. Run it with any Python 3.8 or newer, from your folder:
+
+    python check_{name}.py
+
+It reads your files and changes nothing. Exit code 0: every step passed; 1: a step failed (the
+report says what to do); 2: the command line is wrong. Standard library only.
+"""
+
+import argparse
+import os
+import sys
+
+PROG = "check_{name}.py"
+ANSWER = "answer.txt"
+MAX_BYTES = 100000  # a file larger than this is not an answer
+
+# The steps, what each checks, and what a student who fails it is told (the course's instructor
+# guide prints this table, read from this file: keep it a literal).
+STEPS = [
+    ("file", "answer.txt exists in the current folder", "write answer.txt in this folder"),
+    ("content", "answer.txt has a line that says done", "put the word done on a line of its own"),
+]
+HINTS = {{step: hint for step, _, hint in STEPS}}
+
+
+def read_answer(folder):
+    path = os.path.join(folder, ANSWER)
+    if not os.path.isfile(path):
+        return None
+    with open(path, "rb") as answer:
+        return answer.read(MAX_BYTES).decode("utf-8", "replace")
+
+
+def check_file(text):
+    return ("pass", "found " + ANSWER) if text is not None else ("fail", "no " + ANSWER)
+
+
+def check_content(text):
+    if text is not None and "done" in (line.strip() for line in text.splitlines()):
+        return "pass", ANSWER + " says done"
+    return "fail", ANSWER + " has no line that says done"
+
+
+def report(results):
+    for step, (status, detail) in results:
+        print("%s %-8s %s" % ("[PASS]" if status == "pass" else "[FAIL]", step, detail))
+        if status != "pass":
+            print("    hint: " + HINTS[step])
+    return 0 if all(status == "pass" for _, (status, _) in results) else 1
+
+
+def main(argv=None):
+    argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0]).parse_args(argv)
+    text = read_answer(os.getcwd())
+    return report([("file", check_file(text)), ("content", check_content(text))])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+'''
+
+
+def slug(title):
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", text))
+
+
+def new_lecture(number, title):
+    if not LECTURE_NUMBER.fullmatch(number) or not slug(title):
+        raise SystemExit(f"lecture: ID is a number like 1.1.2 and TITLE has words, not "
+                         f"{number!r} and {title!r}")
+    lecture_id = number.replace(".", "-")
+    if any(lecture.id == lecture_id for lecture in lectures()):
+        raise SystemExit(f"lecture: {number} exists already")
+    name = f"{lecture_id}-{slug(title)}"
+    rule = "=" * len(f"{number} {title}")
+    source = REPO / "slides" / f"{name}.rst"
+    source.write_text(LECTURE.format(number=number, title=title, rule=rule, id=lecture_id),
+                      encoding="utf-8")
+    (REPO / "_static" / lecture_id).mkdir(exist_ok=True)
+    print(f"lecture: wrote {source.relative_to(REPO)}; its figures go in _static/{lecture_id}/")
+
+
+def new_exercise(name):
+    if not EXERCISE_NAME.fullmatch(name):
+        raise SystemExit(f"exercise: NAME is lower case letters, digits and _, not {name!r}")
+    if any(exercise.name == name for exercise in exercises()):
+        raise SystemExit(f"exercise: {name} exists already")
+    folder = REPO / "exercises" / name
+    title = name.replace("_", " ").capitalize()
+    files = {
+        "index.md": EXERCISE_PAGE.format(title=title, name=name),
+        f"check_{name}.py": CHECKER.format(title=title, name=name),
+        "solution/answer.txt": "done\n",
+        "start/answer.txt": "todo\n",
+    }
+    for relative, text in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, encoding="utf-8")
+    print(f"exercise: wrote {folder.relative_to(REPO)}/ (page, checker, solution/, start/); "
+          "link it from a lecture with `.. practice:: " + name + "`")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    kinds = parser.add_subparsers(dest="kind", required=True)
+    lecture = kinds.add_parser("lecture")
+    lecture.add_argument("number")
+    lecture.add_argument("title")
+    exercise = kinds.add_parser("exercise")
+    exercise.add_argument("name")
+    args = parser.parse_args(argv)
+    if args.kind == "lecture":
+        new_lecture(args.number, args.title)
+    else:
+        new_exercise(args.name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
