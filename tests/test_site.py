@@ -1,7 +1,6 @@
 """The real course, built by `make html slides`: every page exists, every link resolves,
 nothing is loaded from the network, and the handbook and deck link to each other."""
 
-import re
 import shutil
 import subprocess
 import sys
@@ -10,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from sitelinks import css_references, is_remote, local_target, parse, references
+from pages import css_references, is_remote, read
+from tools.course import exercises, lectures
 
 SOURCE_SUFFIXES = (".rst", ".md")
-NOT_SOURCES = {"_build", "tests", ".git", ".ci", "_templates", "_ext"}
+NOT_SOURCES = {"_build", "tests", ".git", ".ci", "_templates", "_ext", "docs"}
 
 
 def source_docs():
@@ -22,18 +22,18 @@ def source_docs():
     for path in REPO.rglob("*"):
         rel = path.relative_to(REPO)
         if (path.suffix in SOURCE_SUFFIXES and rel.parts[0] not in NOT_SOURCES
-                and not rel.parts[0].startswith(".venv") and path.name != "README.md"):
+                and not rel.parts[0].startswith(".") and path.name != "README.md"):
             docs.append(rel.with_suffix("").as_posix())
     return sorted(docs)
 
 
 def html_pages(site: Path):
-    return sorted(site.rglob("*.html"))
+    return [read(site, page.relative_to(site).as_posix()) for page in sorted(site.rglob("*.html"))]
 
 
 def test_every_source_has_a_handbook_page_and_a_slide_page(course_build):
     docs = source_docs()
-    assert "index" in docs and "slides/1-1-1-environment-management" in docs
+    assert "index" in docs and lectures()[0].docname in docs
     for doc in docs:
         assert (course_build / f"{doc}.html").is_file(), f"handbook page missing: {doc}"
         assert (course_build / "slides" / f"{doc}.html").is_file(), f"slide page missing: {doc}"
@@ -42,56 +42,53 @@ def test_every_source_has_a_handbook_page_and_a_slide_page(course_build):
 def test_every_internal_link_and_image_resolves(course_build):
     broken = []
     for page in html_pages(course_build):
-        for tag, url in references(page):
-            target = local_target(page, url)
+        for tag, url in page.links:
+            target = page.target(url)
             if target is not None and not target.exists():
-                broken.append(f"{page.relative_to(course_build)}: <{tag}> {url}")
+                broken.append(f"{page.path.relative_to(course_build)}: <{tag}> {url}")
     assert broken == []
 
 
 def test_no_page_loads_a_script_style_font_or_image_from_the_network(course_build):
     remote = []
     for page in html_pages(course_build):
-        for tag, url in references(page):
-            if tag != "a" and is_remote(url):
-                remote.append(f"{page.relative_to(course_build)}: <{tag}> {url}")
+        remote.extend(f"{page.path.relative_to(course_build)}: <{tag}> {url}"
+                      for tag, url in page.links if tag != "a" and is_remote(url))
     for sheet in course_build.rglob("*.css"):
         remote.extend(f"{sheet.relative_to(course_build)}: {url}"
                       for url in css_references(sheet) if is_remote(url))
     assert remote == []
 
 
-def test_each_handbook_section_links_to_its_slide_and_back(course_build):
-    handbook = course_build / "slides/1-1-1-environment-management.html"
-    deck = course_build / "slides/slides/1-1-1-environment-management.html"
-    slide_ids = parse(deck).ids
-    section_links = re.findall(r'class="headerlink slide-link" href="([^"]+)"', handbook.read_text())
-    assert len(section_links) >= 3
+@pytest.mark.parametrize("lecture", lectures(), ids=lambda lecture: lecture.name)
+def test_each_handbook_section_links_to_its_slide_and_back(course_build, lecture):
+    handbook, deck = read(course_build, lecture.handbook_page), read(course_build, lecture.deck_page)
+    section_links = [a["href"] for a in handbook.select("a.headerlink.slide-link")]
+    assert len(section_links) == len(handbook.sections), "a section without its slide link"
     for url in section_links:
-        path, anchor = url.split("#")
-        assert local_target(handbook, path) == deck.resolve()
-        assert anchor in slide_ids, f"no slide {anchor!r} in the deck"
-
-    section_ids = parse(handbook).ids
-    back_links = [url for tag, url in references(deck) if tag == "a" and "1-1-1" in url and "#" in url]
-    assert len(back_links) >= len(section_links) - 1
+        assert handbook.target(url) == deck.path.resolve(), url
+        assert url.partition("#")[2] in deck.ids, f"no slide {url!r} in the deck"
+    back_links = [a["href"] for a in deck.select("section.slides > article > :is(h1, h2, h3) > a.headerlink")]
+    assert len(back_links) == len(deck.slides), "a slide without its link to the handbook"
     for url in back_links:
-        path, anchor = url.split("#")
-        assert local_target(deck, path) == handbook.resolve()
-        assert anchor in section_ids
+        assert deck.target(url) == handbook.path.resolve(), url
+        assert url.partition("#")[2] in handbook.ids, f"no section {url!r} in the handbook"
 
 
 def test_every_handbook_page_offers_its_slides(course_build):
     for doc in source_docs():
-        page = course_build / f"{doc}.html"
-        link = re.search(r'<a href="([^"]+)" class="slides-link">View as slides</a>', page.read_text())
-        assert link, f"no 'View as slides' on {doc}"
-        assert local_target(page, link.group(1)) == (course_build / "slides" / f"{doc}.html").resolve()
+        page = read(course_build, f"{doc}.html")
+        links = page.select("a.slides-link")
+        assert [link.get_text() for link in links] == ["View as slides"], f"no 'View as slides' on {doc}"
+        assert page.target(links[0]["href"]) == (course_build / "slides" / f"{doc}.html").resolve()
 
 
-def test_checker_download_sits_beside_its_page(course_build):
-    script = course_build / "exercises/practice_env/check_practice_env.py"
-    assert script.read_bytes() == (REPO / "exercises/practice_env/check_practice_env.py").read_bytes()
+@pytest.mark.parametrize("exercise", exercises(), ids=lambda exercise: exercise.name)
+def test_checker_download_sits_beside_its_page(course_build, exercise):
+    page = read(course_build, exercise.page)
+    script = course_build / "exercises" / exercise.name / exercise.checker.name
+    assert page.target(exercise.checker.name) == script.resolve() and script.is_file()
+    compile(script.read_text(encoding="utf-8"), str(script), "exec")  # still a Python program
 
 
 def copy_sources(destination: Path) -> Path:
