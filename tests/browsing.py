@@ -10,6 +10,8 @@ from tools.browser import Traffic, wait_for_deck
 from tools.course import exercises, lectures
 
 PROJECTOR = {"width": 1280, "height": 720}
+# How much of a text a failure message quotes: enough to find it in the source.
+QUOTE = 80
 SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
 
 # Pages of the site, relative to its folder.

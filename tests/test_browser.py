@@ -14,8 +14,9 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
-from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, SCREENS,
+from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
                       deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
                       notes_of_current_slide, open_deck, slides_with_notes)
 from conftest import LECTURES
@@ -92,7 +93,7 @@ def check_notes_hidden(browser, url):
             shown = page.inner_text("section.slides > article.current")
             for note in notes_of_current_slide(page):
                 assert normalize(note) not in normalize(shown), \
-                    f"{url}: slide {n} shows its speaker note: {note.strip()[:80]!r}"
+                    f"{url}: slide {n} shows its speaker note: {note.strip()[:QUOTE]!r}"
             visible = page.locator("section.slides > article.current div.admonition.note").evaluate_all(
                 "notes => notes.filter(n => n.checkVisibility()).length")
             assert visible == 0, f"{url}: slide {n} shows {visible} speaker note(s)"
@@ -120,7 +121,7 @@ def check_presenter_view(browser, url):
         assert console.inner_text("#num_slides").strip() == str(count)
         notes = normalize(console.inner_text("#presenter_notes"))
         for note in expected:
-            assert note in notes, f"the presenter console shows {notes[:200]!r}, not the note {note!r}"
+            assert note in notes, f"the presenter console shows {notes[:QUOTE]!r}, not the note {note!r}"
         # the console follows the deck ...
         target = n + 1 if n < count else n - 1
         page.keyboard.press("ArrowRight" if target > n else "ArrowLeft")
@@ -286,13 +287,12 @@ def check_quiz_answers(browser, url):
             text = normalize(" ".join(body.all_text_contents()))
             assert body.count() and text, f"{url}: answer {i + 1} is empty"
             assert not any(body.nth(j).is_visible() for j in range(body.count())), \
-                f"{url}: answer {i + 1} is shown before it is opened: {text[:80]!r}"
+                f"{url}: answer {i + 1} is shown before it is opened: {text[:QUOTE]!r}"
             assert text not in normalize(page.inner_text("body")), \
-                f"{url}: answer {i + 1} can be read before it is opened: {text[:80]!r}"
+                f"{url}: answer {i + 1} can be read before it is opened: {text[:QUOTE]!r}"
             opener.click()
-            page.wait_for_timeout(50)
-            assert all(body.nth(j).is_visible() for j in range(body.count())), \
-                f"{url}: answer {i + 1} stays hidden after it is opened"
+            for j in range(body.count()):  # waits for the unfolding, as a reader does
+                expect(body.nth(j), f"{url}: answer {i + 1} stays hidden after it is opened").to_be_visible()
         return toggles.count()
     finally:
         context.close()

@@ -7,9 +7,9 @@ import pytest
 
 
 @pytest.mark.sphinx("html", testroot="slide-links")
-def test_every_handbook_section_links_to_its_slide(app):
+def test_every_handbook_section_links_to_its_slide(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     page = (Path(app.outdir) / "index.html").read_text()
     links = re.findall(r'<a class="headerlink slide-link" href="([^"]+)"', page)
     assert links == [
@@ -20,39 +20,39 @@ def test_every_handbook_section_links_to_its_slide(app):
 
 
 @pytest.mark.sphinx("html", testroot="slide-links", confoverrides={"slide_link_html_to_slides": False})
-def test_no_slide_links_when_linking_is_off(app):
+def test_no_slide_links_when_linking_is_off(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     assert "slide-link" not in (Path(app.outdir) / "index.html").read_text()
 
 
 @pytest.mark.sphinx("html", testroot="exercise-downloads")
-def test_checker_is_copied_beside_its_page(app):
+def test_checker_is_copied_beside_its_page(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     outdir = Path(app.outdir)
     assert (outdir / "exercises/demo/index.html").is_file()
     assert (outdir / "exercises/demo/check_demo.py").read_text() == 'print("checked")\n'
 
 
 @pytest.mark.sphinx("slides", testroot="exercise-downloads")
-def test_deck_gets_its_own_checker_copy(app):
+def test_deck_gets_its_own_checker_copy(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     assert (Path(app.outdir) / "exercises/demo/index.html").is_file()
     assert (Path(app.outdir) / "exercises/demo/check_demo.py").is_file()
 
 
 @pytest.mark.sphinx("text", testroot="exercise-downloads")
-def test_no_checker_copy_outside_html(app):
+def test_no_checker_copy_outside_html(app, warning):
     app.build()
     assert not (Path(app.outdir) / "exercises/demo/check_demo.py").exists()
 
 
 @pytest.mark.sphinx("slides", testroot="deck-scripts")
-def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app):
+def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     page = (Path(app.outdir) / "index.html").read_text()
     assert "<script>var courseFlag = 1;</script>" in page
     assert 'src="_static/course.js"' in page
@@ -62,9 +62,9 @@ def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app)
 
 
 @pytest.mark.sphinx("slides", testroot="continuation-slides")
-def test_continuation_slides_are_named_after_their_section(app):
+def test_continuation_slides_are_named_after_their_section(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     page = (Path(app.outdir) / "index.html").read_text()
     assert re.findall(r'<article class="[^"]*" id="([^"]+)"', page) == [
         "deck", "long-slide", "long-slide-2", "long-slide-3"]
@@ -72,15 +72,15 @@ def test_continuation_slides_are_named_after_their_section(app):
 
 
 @pytest.mark.sphinx("html", testroot="continuation-slides")
-def test_handbook_has_an_anchor_where_each_continuation_starts(app):
+def test_handbook_has_an_anchor_where_each_continuation_starts(app, warning):
     app.build()
-    assert app._warning.getvalue() == ""
+    assert warning.getvalue() == ""
     page = (Path(app.outdir) / "index.html").read_text()
     assert page.index('id="long-slide-2"') < page.index("Second part.") < page.index('id="long-slide-3"')
 
 
 @pytest.mark.sphinx("slides", testroot="deck-html-lang")
-def test_every_deck_page_declares_its_language(app):
+def test_every_deck_page_declares_its_language(app, warning):
     app.build()
     for page in Path(app.outdir).rglob("*.html"):
         assert '<html lang="en">' in page.read_text(), page.name
