@@ -40,11 +40,14 @@ help:
 	@echo "  browser   install Debian's chromium, which the browser tests drive"
 	@echo "  test      the whole test suite"
 	@echo "  bench     build, rebuild, page-weight and checker timings"
+	@echo "  rehearsal FILE=rehearsal.json: where a rehearsal (console, key d) ran long against the plan"
+	@echo "  lecture   ID=1.1.2 TITLE=\"Data versioning\": the skeleton of a new lecture"
+	@echo "  exercise  NAME=version_data: the skeleton of a new exercise (page, checker, solution)"
 	@echo "  lock      regenerate the locks of both stacks from requirements*.in"
 	@echo "  clean     remove $(BUILDDIR)"
 	@echo "Any other Sphinx builder name runs sphinx-build -M <builder>."
 
-.PHONY: help html slides pdf site serve browser test bench lock clean
+.PHONY: help html slides pdf site serve browser test bench lecture exercise lock clean rehearsal
 
 # --clear: a venv holds exactly its lock, made with this stack's Python.
 $(BUILD_STAMP): $(LOCK)
@@ -86,11 +89,25 @@ serve: $(BUILD_STAMP)
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
+# Skeletons that follow every convention of the course (tools/new.py).
+lecture: $(BUILD_STAMP)
+	$(if $(and $(ID),$(TITLE)),,$(error give both: make lecture ID=1.1.2 TITLE="Data versioning"))
+	$(VENV)/bin/python -m tools.new lecture "$(ID)" "$(TITLE)"
+
+exercise: $(BUILD_STAMP)
+	$(if $(NAME),,$(error give its name: make exercise NAME=version_data))
+	$(VENV)/bin/python -m tools.new exercise "$(NAME)"
+
 test: $(TEST_STAMP)
-	STACK=$(STACK) $(VENV)/bin/python -m pytest tests
+	STACK=$(STACK) $(VENV)/bin/python -m pytest
 
 # Build, rebuild, page-weight and checker timings on this machine, a column for each stack (both
 # venvs are made first when missing).
+# A rehearsal the presenter console downloaded (key d), against the lecture's minutes per part.
+rehearsal: $(BUILD_STAMP)
+	$(if $(FILE),,$(error give the rehearsal's file: make rehearsal FILE=rehearsal.json))
+	$(VENV)/bin/python -m tools.rehearsal "$(FILE)"
+
 bench: $(TEST_STAMP)
 	@$(MAKE) --no-print-directory STACK=pinned .venv/.build-installed
 	@$(MAKE) --no-print-directory STACK=current .venv-current/.build-installed
