@@ -51,4 +51,4 @@ def setup(app):
     app.connect("builder-inited", note_builder)
     app.add_transform(NameContinuations)
     app.add_transform(IdContinuationSlides)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -31,4 +31,4 @@ def add_translator(app):
 
 def setup(app):
     app.connect("builder-inited", add_translator)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
