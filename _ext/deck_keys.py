@@ -59,11 +59,15 @@ def label(name):
     return LABELS.get(name, name)
 
 
-def keys_text(key):
-    """The keys as a person reads them: "→ ↓ Space Page Down", "0–9 … Enter"."""
+def key_labels(key):
+    """The keys as a person reads them: ["→", "↓", "Space", "Page Down"]; ["0–9", "…", "Enter"]."""
     if key.action == "goto":
-        return f"{label('Digit')} \u2026 Enter"
-    return " ".join(label(name) for name in key.keys)
+        return [label("Digit"), "\u2026", "Enter"]
+    return [label(name) for name in key.keys]
+
+
+def keys_markdown(key):
+    return " ".join(name if name == "\u2026" else f"`{name}`" for name in key_labels(key))
 
 
 def does_text(key):
@@ -73,14 +77,14 @@ def does_text(key):
 def keys_json():
     """The list for keys.js and the help overlay; "</" cannot close the script element."""
     data = [{"keys": list(key.keys), "action": key.action, "where": key.where, "mode": key.mode,
-             "label": keys_text(key), "text": does_text(key)} for key in KEYS]
+             "labels": key_labels(key), "text": does_text(key)} for key in KEYS]
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
 def markdown_table():
     """The README's table of keys."""
     rows = ["| Key | Does | Where |", "|---|---|---|"]
-    rows += [f"| {keys_text(key)} | {does_text(key)} | {WHERE[key.where]} |" for key in KEYS]
+    rows += [f"| {keys_markdown(key)} | {does_text(key)} | {WHERE[key.where]} |" for key in KEYS]
     return "\n".join(rows)
 
 
@@ -97,18 +101,18 @@ class DeckKeysDirective(SphinxDirective):
             group += nodes.colspec(colwidth=width)
         head, body = nodes.thead(), nodes.tbody()
         group += [head, body]
-        for cells, part in [(("Key", "Does", "Where"), head)] + [
-                ((keys_text(key), does_text(key), WHERE[key.where]), body) for key in KEYS]:
+        rows = [(("Key", "Does", "Where"), head)]
+        rows += [((key_labels(key), does_text(key), WHERE[key.where]), body) for key in KEYS]
+        for cells, part in rows:
             row = nodes.row()
-            for i, text in enumerate(cells):
+            for cell in cells:
                 para = nodes.paragraph()
-                if part is body and i == 0:
-                    for j, name in enumerate(text.split(" ")):
-                        para += [nodes.Text(" ")] if j else []
-                        para += nodes.literal(name, name, classes=["kbd"]) if name != "\u2026" \
-                            else nodes.Text(name)
+                if isinstance(cell, list):
+                    for i, name in enumerate(cell):
+                        para += [nodes.Text(" ")] if i else []
+                        para += nodes.Text(name) if name == "\u2026" else nodes.literal(name, name, classes=["kbd"])
                 else:
-                    para += nodes.Text(text)
+                    para += nodes.Text(cell)
                 row += nodes.entry("", para)
             part += row
         return [table]

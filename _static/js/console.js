@@ -64,9 +64,14 @@ var ConsoleDeck = (function () {
     }
   });
 
+  // Until the deck has sent its slides, each registration asks for them again.
+  function register() { send({command: 'register', fresh: !deck.slides.length}); }
+
   DeckKeys.forwardTo(function (name) { send({command: 'key', key: name}); });
-  send({command: 'register'});
-  setInterval(function () { send({command: 'register'}); }, 1000);
+  document.addEventListener('DOMContentLoaded', function () {
+    register();
+    setInterval(register, 1000);
+  });
 
   return {
     deck: function () { return deck; },

@@ -48,11 +48,12 @@
   window.addEventListener('message', function (event) {
     var data = event.data || {};
     if (!document.body.classList.contains('loaded')) return;  // the console asks again
-    if (data.command === 'register' && consoles.indexOf(event.source) < 0) {
-      consoles.push(event.source);
+    var known = consoles.indexOf(event.source) >= 0;
+    if (data.command === 'register' && (!known || data.fresh)) {
+      if (!known) consoles.push(event.source);
       send(deck(), event.source);
       send(state(), event.source);
-    } else if (data.command === 'key' && consoles.indexOf(event.source) >= 0) {
+    } else if (data.command === 'key' && known) {
       DeckKeys.press(data.key);
     }
   });

@@ -21,7 +21,7 @@
       if (key.where !== 'both' && key.where !== where) return;
       var row = table.insertRow();
       var keys = row.insertCell();
-      key.label.split(' ').forEach(function (name) {
+      key.labels.forEach(function (name) {
         var kbd = document.createElement(name === '\u2026' ? 'span' : 'kbd');
         kbd.textContent = name;
         keys.appendChild(kbd);
