@@ -7,42 +7,79 @@ hieroglyph's layout writes ``<script src="...">`` for every entry of ``script_fi
   moved into ``metatags``, which the layout prints in ``<head>`` before the script files;
 - Sphinx's ``documentation_options.js`` reads its options from its own ``<script>`` tag's
   attributes, which this layout does not write, and throws; the layout defines
-  ``DOCUMENTATION_OPTIONS`` inline itself, so the file is left out.
+  ``DOCUMENTATION_OPTIONS`` inline itself, so the file is left out;
+- the layout links ``pygments.css`` and the theme's style sheet itself, so their entries in
+  ``css_files`` would load them a second time.
 
 And the deck loads only what it uses:
 
 - no jQuery (90 kB): hieroglyph's slides.js uses it only to announce ``slidesSized`` on the
   document, for hieroglyph's console, which the course's theme replaces; a two-line ``$``
   dispatches that event as a DOM event instead. Nor ``sphinx_highlight.js``, which highlights
-  search results: the deck has no search;
+  search results (the deck has no search), nor ``doctools.js``, whose helpers no deck script
+  calls;
+- no copy buttons: a slide is projected, not copied from (``deck.css`` hides them);
+- sphinx-togglebutton only on a page with an answer to fold outside the speaker notes, which are
+  hidden on the slides and shown whole in the presenter console;
 - none of the handbook's own style sheets (``html_css_files``), which style only its frame.
 """
 
+import re
+
+from docutils import nodes
 from hieroglyph.builder import building_slides
 
 OPTIONS_SCRIPT = "_static/documentation_options.js"
 UNUSED_SCRIPTS = {"_static/jquery.js", "_static/_sphinx_javascript_frameworks_compat.js",
-                  "_static/sphinx_highlight.js"}
+                  "_static/sphinx_highlight.js", "_static/doctools.js",
+                  "_static/clipboard.min.js", "_static/copybutton.js"}
+UNUSED_CSS = {"_static/copybutton.css"}
+TOGGLE_FILES = {"_static/togglebutton.js", "_static/togglebutton.css"}
+# sphinx-togglebutton's inline settings: let toggleHintShow = ..., var togglebuttonSelector = ...
+TOGGLE_SETTING = re.compile(r"(let|var) toggle")
+# what sphinx-togglebutton folds: its selector, '.toggle, .admonition.dropdown'
+TOGGLE_CLASSES = {"toggle", "dropdown"}
 DOLLAR = ("<script>window.$ = window.$ || function (target) { return { trigger: function (name) "
           "{ target.dispatchEvent(new CustomEvent(name)); } }; };</script>")
+
+
+def in_speaker_notes(node):
+    while node is not None:
+        if "note" in node.get("classes", ()):
+            return True
+        node = node.parent
+    return False
+
+
+def folds_answers(doctree):
+    """Whether a slide shows something sphinx-togglebutton folds (notes never show)."""
+    return doctree is not None and any(
+        TOGGLE_CLASSES & set(node["classes"]) and not in_speaker_notes(node)
+        for node in doctree.findall(nodes.Element))
 
 
 def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
     if not building_slides(app):
         return
+    unused = UNUSED_SCRIPTS | UNUSED_CSS | {OPTIONS_SCRIPT}
+    if not folds_answers(doctree):
+        unused |= TOGGLE_FILES
     files, bodies = [], [DOLLAR]
     for script in context.get("script_files", []):
         filename = getattr(script, "filename", script)
         if not filename:
-            bodies.append(f"<script>{script.attributes['body']}</script>")
-        elif filename not in UNUSED_SCRIPTS | {OPTIONS_SCRIPT}:
+            body = script.attributes["body"]
+            if TOGGLE_SETTING.match(body) is None or "_static/togglebutton.js" not in unused:
+                bodies.append(f"<script>{body}</script>")
+        elif filename not in unused:
             files.append(script)
     context["script_files"] = files
     context["metatags"] = "\n".join([context.get("metatags", ""), *bodies])
     # Sphinx turns each entry into (file name, attributes) at config-inited
     handbook_css = {f"_static/{entry[0] if isinstance(entry, tuple) else entry}" for entry in app.config.html_css_files}
+    in_layout = {"_static/pygments.css", f"_static/{app.builder.theme.get_config('theme', 'stylesheet')}"}
     context["css_files"] = [css for css in context.get("css_files", [])
-                            if str(getattr(css, "filename", css)) not in handbook_css]
+                            if str(getattr(css, "filename", css)) not in handbook_css | in_layout | unused]
 
 
 def setup(app):

@@ -1,4 +1,5 @@
-"""Make hieroglyph 2.1.0 build on current Sphinx (8.2 to 9.2) and docutils; does nothing on Sphinx 6.2.
+"""Make hieroglyph 2.1.0 build on current Sphinx (8.2 to 9.2) and docutils, and with no search
+index; does nothing on Sphinx 6.2 while the slide builder writes a search index.
 
 hieroglyph's last release (2020) breaks on every Sphinx from 7.1 on. Each break is mended by one
 small named patch, active only on the Sphinx versions that need it (``PATCHES``):
@@ -20,6 +21,10 @@ small named patch, active only on the Sphinx versions that need it (``PATCHES``)
   hieroglyph gets ``env._app`` without the warning.
 - ``builder_app`` (9.0+, removed in 11): hieroglyph's writer and links read ``builder.app``, the
   same.
+- ``no_search_index`` (every version): hieroglyph's ``copy_static_files`` asks the search
+  indexer for the search page's template values, and fails when the builder writes no search
+  index (``builder.search = False``: the indexer is None). It gets an indexer that has no
+  values (nor stemmer script) to give, only while it copies.
 - ``traverse`` (docutils 0.22+): hieroglyph walks doctrees with ``Node.traverse()``, which warns
   ``DeprecationWarning``; hieroglyph gets ``list(node.findall(...))``, what it returned before.
 
@@ -30,8 +35,8 @@ included) still gets the original and its deprecation warning.
 Private attributes this module touches, for want of a public way: ``builder._app`` and
 ``builder._registry`` (9.0+, to build a theme factory as Sphinx's own HTML builder does), the
 stylesheet and script objects' ``.filename`` and ``.priority`` (7.2+), and hieroglyph's
-``builder._additional_themes``. It replaces two methods of hieroglyph's ``AbstractSlideBuilder``
-(``apply_theme``, ``post_process_images``); each falls back to hieroglyph's own while its patch
+``builder._additional_themes``. It replaces three methods of hieroglyph's ``AbstractSlideBuilder``
+(``apply_theme``, ``post_process_images``, ``copy_static_files``); each falls back to hieroglyph's own while its patch
 is off.
 
 ``hieroglyph_compat_disable`` (a list of patch names, empty by default) turns patches off, e.g.
@@ -62,6 +67,7 @@ PATCHES = {  # name -> the first version of Sphinx or docutils that needs it (se
     "env_app": ("sphinx", (9, 0)),
     "builder_app": ("sphinx", (9, 0)),
     "traverse": ("docutils", (0, 22)),
+    "no_search_index": ("sphinx", (0, 0)),
 }
 SlideBuilder = hbuilder.AbstractSlideBuilder
 # hieroglyph_compat_disable of the project last configured in this process: the patches that
@@ -137,6 +143,32 @@ def install_method_patches():
                 node["uri"] = "/".join([".."] * depth + [node["uri"][len(outdir) + 1:]])
 
 
+# -- no_search_index (every version: hieroglyph assumes a search indexer) --
+class NoSearchIndexer:
+    """What hieroglyph's copy_static_files asks of the indexer, and what Sphinx's, which it
+    calls first, asks of any indexer, when there is none."""
+
+    def context_for_searchtool(self):
+        return {}
+
+    def get_js_stemmer_rawcode(self):
+        return None  # no search, so no stemmer script to copy
+
+
+def install_copy_patch():
+    copy_static_files = SlideBuilder.copy_static_files
+
+    @replace_method("no_search_index", "copy_static_files")
+    def copy_without_index(self):
+        if self.indexer is not None:
+            return copy_static_files(self)
+        self.indexer = NoSearchIndexer()
+        try:
+            return copy_static_files(self)
+        finally:
+            self.indexer = None
+
+
 # -- env_app, builder_app (Sphinx 9.0+ deprecates both; 11 removes them) and traverse (docutils
 # 0.22+ deprecates it): the replacement for hieroglyph, the original for everyone else --
 def for_hieroglyph(name, original, replacement):
@@ -192,13 +224,14 @@ def copy_theme_statics(app, exception):
 
 def setup(app):
     app.add_config_value("hieroglyph_compat_disable", [], "", types=[list])
-    if any(needed(name) for name in PATCHES):
-        if not getattr(SlideBuilder, "_hieroglyph_compat", False):
-            install_method_patches()
-            install_class_patches()
-            SlideBuilder._hieroglyph_compat = True
-        app.connect("config-inited", note_disabled)
-        app.connect("config-inited", register_themes)
-        app.connect("html-page-context", fix_page_context, priority=900)
-        app.connect("build-finished", copy_theme_statics)
+    # every patch checks whether it is needed (no_search_index always is) and not disabled
+    if not getattr(SlideBuilder, "_hieroglyph_compat", False):
+        install_method_patches()
+        install_copy_patch()
+        install_class_patches()
+        SlideBuilder._hieroglyph_compat = True
+    app.connect("config-inited", note_disabled)
+    app.connect("config-inited", register_themes)
+    app.connect("html-page-context", fix_page_context, priority=900)
+    app.connect("build-finished", copy_theme_statics)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,6 +8,13 @@
   style sheet loses its ``@import`` of the Open Sans stylesheet and the font files go.
 
 Files are removed after each build: Sphinx copies a theme's static files on every build.
+
+- The deck has no search box, so its builder writes no search index and no search page
+  (hieroglyph, which assumes one, is mended by ``hieroglyph_compat``'s ``no_search_index``).
+- Figures load when they come near the window (``loading="lazy"``), in the handbook and the
+  deck alike: a deck's slides are all in one page, but only the current one and its neighbours
+  are displayed, so the first slide no longer waits for every figure of the lecture. Chromium
+  still fetches them all before printing (``make pdf``).
 """
 
 import re
@@ -40,6 +47,18 @@ def drop_unused_files(app, exception):
         remove(app.outdir, HANDBOOK_UNUSED)
 
 
+def load_figures_when_near(app, pagename, templatename, context, doctree):
+    if app.builder.format == "html" and "body" in context:
+        context["body"] = context["body"].replace("<img ", '<img loading="lazy" ')
+
+
+def no_search_in_deck(app):
+    if building_slides(app):
+        app.builder.search = False
+
+
 def setup(app):
+    app.connect("builder-inited", no_search_in_deck)
+    app.connect("html-page-context", load_figures_when_near)
     app.connect("build-finished", drop_unused_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -37,7 +37,10 @@ FAILS_WITHOUT = {
     "env_app": "'sphinx.environment.BuildEnvironment.app' is deprecated",
     "builder_app": "SlideBuilder.app' is deprecated",
     "traverse": "nodes.Node.traverse() is obsoleted by Node.findall()",
+    "no_search_index": "'NoneType' object has no attribute 'context_for_searchtool'",
 }
+# A patch that only a deck built with these options needs; it needs it on both stacks.
+NEEDS_OPTIONS = {"no_search_index": ["-D", "deck_search=0"]}
 
 
 def compat_patches():
@@ -189,7 +192,7 @@ def current_fixture_build(tmp_path_factory):
     return result, deck
 
 
-@pytest.mark.parametrize("patch", sorted(FAILS_WITHOUT))
+@pytest.mark.parametrize("patch", sorted(set(FAILS_WITHOUT) - set(NEEDS_OPTIONS)))
 def test_patch_is_needed_on_current_stack(patch, current_fixture_build, tmp_path):
     """The fixture builds with every patch, and does not with this one off."""
     result, deck = current_fixture_build
@@ -205,6 +208,21 @@ def test_patch_is_needed_on_current_stack(patch, current_fixture_build, tmp_path
     else:
         assert result.returncode != 0, f"{patch} off, and the build still passes"
         assert expected in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("stack", VENVS)
+@pytest.mark.parametrize("patch", sorted(NEEDS_OPTIONS))
+def test_patch_is_needed_on_both_stacks(patch, stack, tmp_path):
+    options = NEEDS_OPTIONS[patch]
+    result, deck = build_fixture(stack, "slides", tmp_path / "on", *options)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert (deck / "index.html").is_file() and not (deck / "searchindex.js").exists()
+
+    result, deck = build_fixture(stack, "slides", tmp_path / "off", *options,
+                                 "-D", f"hieroglyph_compat_disable={patch}")
+    assert result.returncode != 0, f"{patch} off, and the build still passes"
+    assert FAILS_WITHOUT[patch] in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("builder", [*SLIDE_BUILDERS, "html"])

@@ -1,21 +1,28 @@
-"""`make bench`: how long the course takes to build, how much a browser fetches to show it, and
-how long the exercise checker takes, all measured in one run on this machine.
+"""`make bench`: how long the course takes to build, how much a browser fetches to show it, how
+big the published site is and how long the exercise checker takes, all measured in one run on
+this machine, a column for each stack (a virtual environment with Sphinx; `--stack NAME=VENV`,
+repeatable).
 
-For each stack (a virtual environment with Sphinx; `--stack NAME=VENV`, repeatable) it builds
-the course the way `make html slides` does, into fresh temporary folders:
+Builds, at 1, 10 and 30 lectures: the course is copied to a temporary folder and grown with
+copies of its first lecture (slides/9-1-<n>-copy-<n>.rst, figures in _static/9-1-<n>/), which
+tools/course.py then lists like any other lecture. In each, the commands of `make html slides`:
 
-  clean build       sphinx-build -b html, then -b slides, into an empty folder (handbook + deck)
   bare build        sphinx-build -b html of the same sources without our conf.py: Sphinx's
                     default theme and myst_parser only (needed to read the .md pages), none of
                     hieroglyph, sphinx_rtd_theme, copybutton, togglebutton, jquery or _ext/; the
-                    hieroglyph directives stay unknown and are reported, not run
-  no-change build   the clean build again into the same folder: nothing to do but check
-  bytes             what headless chromium receives (headers + bodies, no cache) to open the
-                    deck's first slide and the lecture's handbook page from a local HTTP server
+                    hieroglyph directives stay unknown and are reported, not run. The 1.0 of
+                    every ratio below.
+  clean build       handbook, then deck, into an empty folder
+  no-change build   the same again into the same folder: nothing to do but check
+  one-lecture edit  the same after the first lecture's source changed
 
-and, once, the checker's own time on a 300-package conda environment (tools/condaenv.py makes
-it, and a spec, an export and a recreated environment of the same size to check against).
-Times are the median of --runs runs. One figure per line; a column per stack.
+Once per stack, the real course as `make site` makes it (handbook, deck, PDFs): its total size,
+and what headless chromium receives (headers + bodies, no cache) to open the deck's first slide
+and the lecture's handbook page from a local HTTP server. Once, the checker's own time on a
+300-package conda environment (tools/condaenv.py's time_checker).
+
+Times are medians of --runs runs (--runs-30 at 30 lectures), the stacks taking turns in each
+run; other processes on the machine (tests, editors) make them noisy.
 """
 
 import argparse
@@ -37,6 +44,15 @@ REPO = Path(__file__).resolve().parent.parent
 SPHINXOPTS = ["-W", "--keep-going", "-q"]
 CHECKER = REPO / "exercises" / "practice_env" / "check_practice_env.py"
 PACKAGES = 300
+SIZES = (1, 10, 30)
+# What the copy of the course leaves out: builds, venvs, caches.
+NOT_COURSE = shutil.ignore_patterns(".git", ".venv*", "_build", ".hypothesis", ".pytest_cache", "__pycache__")
+# The issue's goals (issue 14), printed beside the figures, never asserted.
+GOALS_AT = 10
+GOALS = [("no-change rebuild / clean build", "again", "clean", 0.2),
+         ("one-lecture edit / clean build", "edit", "clean", 0.4),
+         ("clean build / bare build", "clean", "bare", 1.3)]
+WEIGHT_GOALS = {"deck": 150_000, "handbook": 300_000, "site": 4_000_000}
 
 
 def conf_value(name):
@@ -50,17 +66,17 @@ class Failed(Exception):
     """A build failed: its stack gets no figures."""
 
 
-def run(cmd, **kwargs):
-    result = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, **kwargs)
+def run(cmd, cwd=REPO):
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise Failed(f"{' '.join(map(str, cmd))} failed:\n{result.stdout}{result.stderr}")
     return result
 
 
-def timed(cmds):
+def timed(cmds, cwd):
     start = time.perf_counter()
     for cmd in cmds:
-        run(cmd)
+        run(cmd, cwd)
     return time.perf_counter() - start
 
 
@@ -84,23 +100,68 @@ def sphinx_version(python):
     return run([python, "-c", "import sphinx; print(sphinx.__version__)"]).stdout.strip()
 
 
-def measure_builds(python, runs, keep: Path):
-    """Clean, bare and no-change build times (medians); leaves the last clean build in keep."""
-    clean, bare, again = [], [], []
-    problems = 0
-    for i in range(runs):
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-            tmp = Path(tmp)
-            clean.append(timed(course_build(python, tmp / "course")))
-            again.append(timed(course_build(python, tmp / "course")))
-            start = time.perf_counter()
-            result = run(bare_build(python, tmp / "bare"))
-            bare.append(time.perf_counter() - start)
-            problems = sum(1 for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line)
-            if i == runs - 1:
-                shutil.copytree(tmp / "course" / "html", keep)
-    return {"clean": statistics.median(clean), "bare": statistics.median(bare),
-            "again": statistics.median(again), "bare_problems": problems}
+def grown_course(folder: Path, size):
+    """A copy of the course with size lectures: its own, then copies of the first."""
+    root = folder / f"course-{size}"
+    shutil.copytree(REPO, root, ignore=NOT_COURSE)
+    first = lectures(root)[0]
+    text = first.source.read_text(encoding="utf-8")
+    for n in range(1, size - len(lectures(root)) + 1):
+        new_id = f"9-1-{n}"
+        copy = text.replace(f"{first.number} ", f"{new_id.replace('-', '.')} ", 1)
+        copy = copy.replace(f"/_static/{first.id}/", f"/_static/{new_id}/")
+        (root / "slides" / f"{new_id}-copy-{n}{first.source.suffix}").write_text(copy, encoding="utf-8")
+        shutil.copytree(first.figures, root / "_static" / new_id)
+    assert len(lectures(root)) == size, f"{root}: {len(lectures(root))} lectures, not {size}"
+    return root
+
+
+def build_times(python, root: Path, out: Path, run_number):
+    """One run of each build of the course at root, in seconds."""
+    times = {"bare": timed([bare_build(python, out / "bare")], root)}
+    times["clean"] = timed(course_build(python, out / "course"), root)
+    times["again"] = timed(course_build(python, out / "course"), root)
+    edited = lectures(root)[0].source
+    with edited.open("a", encoding="utf-8") as source:
+        source.write(f"\n.. make bench: edit {run_number}\n")
+    times["edit"] = timed(course_build(python, out / "course"), root)
+    return times
+
+
+def measure_builds(stacks, runs, runs_30, work: Path):
+    """{stack: {size: {build: median seconds}}}, and {stack: failure} for a stack that failed."""
+    samples = {name: {size: [] for size in SIZES} for name, _ in stacks}
+    failures = {}
+    for size in SIZES:
+        root = grown_course(work, size)
+        for i in range(runs_30 if size == 30 else runs):
+            for name, python in stacks:
+                if name in failures:
+                    continue
+                out = Path(tempfile.mkdtemp(prefix=f"{name}-{size}-", dir=work))
+                try:
+                    samples[name][size].append(build_times(python, root, out, i))
+                except Failed as failure:
+                    failures[name] = str(failure)
+                shutil.rmtree(out)
+        shutil.rmtree(root)
+    medians = {name: {size: {build: statistics.median(run[build] for run in runs_of_size)
+                             for build in runs_of_size[0]}
+                      for size, runs_of_size in sizes.items()}
+               for name, sizes in samples.items() if name not in failures}
+    return medians, failures
+
+
+def make_site(python, out: Path):
+    """`make site BUILDDIR=out` with the stack's Sphinx; the PDFs printed by tools/pdf.py."""
+    for cmd in course_build(python, out):
+        run(cmd)
+    run([sys.executable, "-m", "tools.pdf", out])
+    return out / "html"
+
+
+def site_size(site: Path):
+    return sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
 
 
 def page_weight(site: Path, pages):
@@ -152,8 +213,41 @@ def parse_stack(text):
     return name, python
 
 
-def weight(received, requests):
-    return f"{received / 1000:.1f} kB ({requests} requests)"
+def kilobytes(received):
+    return f"{received / 1000:.0f} kB"
+
+
+def goal(value, limit):
+    return "met" if value <= limit else "not met"
+
+
+def rows_of(columns, runs, runs_30):
+    """(label, {stack: text}) for every line of the table; "" labels a heading."""
+    rows = [("Sphinx", {name: f["sphinx"] for name, f in columns.items()})]
+    for size in SIZES:
+        times = {name: f["builds"][size] for name, f in columns.items()}
+        count = runs_30 if size == 30 else runs
+        rows.append((f"{size} lecture{'s' if size > 1 else ''} (median of {count})", None))
+        rows.append(("  bare html build", {name: f"{t['bare']:.2f} s" for name, t in times.items()}))
+        for label, build in [("clean build, handbook + deck", "clean"), ("no-change rebuild", "again"),
+                             ("one-lecture edit", "edit")]:
+            rows.append((f"  {label} / bare", {name: f"{t[build] / t['bare']:.2f}x ({t[build]:.2f} s)"
+                                              for name, t in times.items()}))
+    rows.append((f"goals at {GOALS_AT} lectures", None))
+    for label, build, base, limit in GOALS:
+        rows.append((f"  {label} <= {limit}", {
+            name: f"{f['builds'][GOALS_AT][build] / f['builds'][GOALS_AT][base]:.2f} "
+                  + goal(f["builds"][GOALS_AT][build] / f["builds"][GOALS_AT][base], limit)
+            for name, f in columns.items()}))
+    rows.append(("the course as `make site` makes it", None))
+    for label, key, index in [("deck's first slide", "deck", 0), ("lecture's handbook page", "handbook", 1)]:
+        rows.append((f"  {label} <= {kilobytes(WEIGHT_GOALS[key])}", {
+            name: f"{kilobytes(f['weights'][index][0])}, {f['weights'][index][1]} requests "
+                  + goal(f["weights"][index][0], WEIGHT_GOALS[key])
+            for name, f in columns.items()}))
+    rows.append((f"  whole site, PDFs included <= {WEIGHT_GOALS['site'] / 1e6:.0f} MB", {
+        name: f"{f['site'] / 1e6:.2f} MB " + goal(f["site"], WEIGHT_GOALS["site"]) for name, f in columns.items()}))
+    return rows
 
 
 def main(argv=None):
@@ -161,60 +255,49 @@ def main(argv=None):
     parser.add_argument("--stack", action="append", type=parse_stack, default=[],
                         help="NAME=VENV (or NAME=VENV/bin/python); repeatable; a missing venv is skipped")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median), default 3")
+    parser.add_argument("--runs-30", type=int, default=1, help="runs at 30 lectures, default 1")
     args = parser.parse_args(argv)
     stacks = args.stack or [("pinned", REPO / ".venv" / "bin" / "python")]
-    present = [(name, python) for name, python in stacks if (REPO / python).exists()]
+    present = [(name, str(REPO / python)) for name, python in stacks if (REPO / python).exists()]
     for name, python in stacks:
-        if (name, python) not in present:
+        if not (REPO / python).exists():
             print(f"({name}: {python} does not exist, no column; `make test STACK={name}` creates it)")
     if not present:
         raise SystemExit("bench: no stack to measure")
 
     lecture = lectures()[0]
     pages = [(lecture.deck_page, True), (lecture.handbook_page, False)]
-
-    columns, failures = {}, {}
-    with tempfile.TemporaryDirectory(prefix="bench-sites-") as sites:
+    columns, bare_problems = {}, {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        work = Path(work)
+        builds, failures = measure_builds(present, args.runs, args.runs_30, work)
         for name, python in present:
-            python = str(REPO / python)
-            site = Path(sites) / name
+            if name in failures:
+                continue
             try:
-                figures = measure_builds(python, args.runs, site)
+                site = make_site(python, work / f"site-{name}")
             except Failed as failure:
                 failures[name] = str(failure)
                 continue
-            figures["sphinx"] = sphinx_version(python)
-            figures["weights"] = page_weight(site, pages)
-            columns[name] = figures
+            result = subprocess.run(bare_build(python, work / f"bare-{name}"), cwd=REPO, capture_output=True,
+                                    text=True)
+            bare_problems[name] = sum(1 for line in result.stderr.splitlines() if "ERROR" in line or "WARNING" in line)
+            columns[name] = {"sphinx": sphinx_version(python), "builds": builds[name],
+                             "weights": page_weight(site, pages), "site": site_size(site)}
     checker = measure_checker(args.runs)
 
-    cpus = os.cpu_count()
-    print(f"make bench: {platform.node()}, {platform.system()} {platform.machine()}, {cpus} CPUs, "
-          f"Python {platform.python_version()}; times are the median of {args.runs} run(s)")
-    rows = [("Sphinx", lambda f: f["sphinx"]),
-            ("clean build, handbook + deck", lambda f: f"{f['clean']:.2f} s"),
-            ("bare sphinx-build -b html, same sources", lambda f: f"{f['bare']:.2f} s"),
-            ("clean build / bare build", lambda f: f"{f['clean'] / f['bare']:.1f}x"),
-            ("no-change rebuild, handbook + deck", lambda f: f"{f['again']:.2f} s"),
-            ("bytes to open the deck's first slide", lambda f: weight(*f["weights"][0])),
-            ("bytes to open the lecture page", lambda f: weight(*f["weights"][1]))]
+    print(f"make bench: {platform.node()}, {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}; times are medians, noisy when other work shares the CPUs")
+    rows = rows_of(columns, args.runs, args.runs_30)
     width = max(len(label) for label, _ in rows) + 2
-    names = [name for name, _ in present]
-
-    def cell(name, value):
-        return value(columns[name]) if name in columns else "build failed"
-
-    if len(names) > 1:
-        print(" " * width + "".join(f"{name:>24}" for name in names))
-        for label, value in rows:
-            print(f"{label:<{width}}" + "".join(f"{cell(name, value):>24}" for name in names))
-    else:
-        for label, value in rows:
-            print(f"{label:<{width}}{cell(names[0], value)}")
+    cell = max([28] + [len(text) + 2 for _, cells in rows if cells for text in cells.values()])
+    print(" " * width + "".join(f"{name:>{cell}}" for name in columns))
+    for label, cells in rows:
+        print(label if cells is None else f"{label:<{width}}" + "".join(f"{cells[name]:>{cell}}" for name in columns))
     print(f"{f'checker on a {PACKAGES}-package environment':<{width}}{checker}")
     print(f"(lecture {lecture.name}; bare: no conf.py, Sphinx's default theme, extensions=myst_parser, "
           "the hieroglyph directives left unknown: "
-          + ", ".join(f"{name} {f['bare_problems']} errors/warnings" for name, f in columns.items()) + ")")
+          + ", ".join(f"{name} {count} errors/warnings" for name, count in bare_problems.items()) + ")")
     for name, failure in failures.items():
         print(f"\n{name}: {failure[:3000]}")
     return 1 if failures else 0

@@ -13,3 +13,15 @@ slide_theme_options = {"custom_css": "deck.css"}
 slide_numbers = True
 # a theme from slide_theme_path, used by other.rst
 slide_theme_path = ["_themes"]
+
+
+def setup(app):
+    # The course's deck writes no search index (_ext/lean_output.py); -D deck_search=0 builds
+    # this one so, to show the no_search_index patch is needed.
+    app.add_config_value("deck_search", True, "")
+    app.connect("builder-inited", set_deck_search)
+
+
+def set_deck_search(app):
+    if app.builder.name.endswith("slides"):
+        app.builder.search = app.config.deck_search
