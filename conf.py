@@ -3,7 +3,8 @@
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+# The course's extensions (_ext/) read the lecture list from tools/course.py at the root.
+sys.path[:0] = [str(Path(__file__).parent / "_ext"), str(Path(__file__).parent)]
 
 # -- Project --
 project = "ML in Production"
@@ -18,6 +19,13 @@ extensions = [
     "sphinxcontrib.jquery",
     "sphinx.ext.githubpages",  # .nojekyll: GitHub Pages keeps _static/
     "exercise_downloads",
+    "lecture",
+    "lecture_notes",
+    "lesson",
+    "practice",
+    "course_index",
+    "instructor_guide",
+    "checker_download",
     "slide_links",
     "deck_scripts",
     "continuation_slides",
@@ -50,3 +58,6 @@ slide_theme_options = {"custom_css": "css/deck.css"}
 slide_numbers = True
 slide_link_to_html = True
 slide_html_relative_path = "../"
+
+# -- MyST (exercise pages) --
+myst_enable_extensions = ["deflist"]

@@ -122,3 +122,16 @@ def test_the_key_points_page_and_instructor_guide_cover_the_lecture(course_build
     assert sorted(listed) == sorted(sources), "the guide's update notes differ from the lecture's"
     assert "Timing plan" in guide_text
 
+
+
+def test_every_glossary_term_is_linked_from_a_lecture(course_build):
+    glossary = read(course_build, "glossary.html")
+    terms = {f"#{dt['id']}": dt.get_text(" ", strip=True).rstrip("¶ ")
+             for dt in glossary.select("dl.glossary dt[id]")}
+    assert terms, "the glossary has no terms"
+    linked = set()
+    for lecture in LECTURES:
+        page = read(course_build, lecture.handbook_page)
+        linked |= {"#" + a["href"].partition("#")[2] for a in page.select("a[href*='glossary.html#']")}
+    unlinked = [term for anchor, term in terms.items() if anchor not in linked]
+    assert unlinked == [], f"glossary terms no lecture links: {unlinked}"

@@ -56,6 +56,8 @@ def test_handout_is_the_handbook_page_with_notes_and_answers(course_build, lectu
     # notes and (folded on screen) answers are printed, as the opening of each shows
     for note in handbook.boxes("note"):
         assert squash(note)[:OPENING] in text, f"the handout lacks {note[:OPENING]!r}"
+    # what only works on a screen is not printed (handbook.css, @media print)
+    assert squash("View as slides") not in text and squash("Search docs") not in text
     page = PdfReader(course_build / lecture.pdfs["handout"]).pages[0]
     assert page.mediabox.height > page.mediabox.width  # A4, upright
 

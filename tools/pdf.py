@@ -15,37 +15,7 @@ from playwright.sync_api import sync_playwright
 from tools.browser import Traffic, launch, wait_for_deck
 from tools.course import lectures
 
-# hieroglyph shows one slide at a time (class "current"), its neighbours moved out of the window
-# with transforms. On paper every slide is styled as the current one and stands in the flow, one
-# to a page, as it is projected: builds complete, notes hidden.
-DECK_PRINT_CSS = """
-@page {{ size: {width}px {height}px; margin: 0; }}
-html, body {{ width: {width}px; height: auto !important; min-height: 0 !important; margin: 0 !important;
-             padding: 0 !important; overflow: visible !important; background: white !important; }}
-section.slides {{ position: static !important; width: auto !important; height: auto !important;
-                  transform: none !important; }}
-section.slides > article {{ position: relative !important;
-    left: 0 !important; top: 0 !important; margin: 0 !important; transform: none !important;
-    transition: none !important; opacity: 1 !important; visibility: visible !important;
-    width: {width}px !important; height: {height}px !important; box-shadow: none;
-    break-before: auto !important; break-after: page !important; break-inside: avoid !important; }}
-section.slides > article:last-of-type {{ break-after: auto !important; }}
-section.slides > .slide-area, #slide_notes {{ display: none !important; }}
-section.slides > article div.admonition.note {{ display: none !important; }}
-section.slides > article .to-build {{ opacity: 1 !important; }}
-* {{ text-shadow: none !important; }}  /* chromium prints a shadow as a second copy of the text */
-"""
-
-# The handbook page without what only works on a screen: the sidebar, the search, the
-# permalinks, the copy buttons, the previous/next buttons.
-HANDOUT_PRINT_CSS = """
-.wy-nav-side, .wy-nav-top, .rst-versions, .wy-breadcrumbs, .rst-footer-buttons,
-a.headerlink, button.copybtn, button.toggle-button {{ display: none !important; }}
-.wy-nav-content-wrap {{ margin-left: 0 !important; background: white !important; }}
-.wy-nav-content {{ max-width: none !important; padding: 0 !important; }}
-.wy-body-for-nav, .wy-grid-for-nav {{ background: white !important; }}
-"""
-
+# Chromium draws the footer apart from the page, so its style cannot come from a style sheet.
 HANDOUT_FOOTER = """<div style="font-size: 8px; width: 100%; margin: 0 15mm; display: flex;
   justify-content: space-between; color: #555;"><span>{title}</span>
   <span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>"""
@@ -73,9 +43,8 @@ def print_deck(browser, page_file: Path, out: Path):
     wait_for_deck(page)
     page.wait_for_load_state("networkidle")
     check_traffic(traffic, page_file.name)
-    # the slide as the projector shows it
-    size = page.evaluate("""() => { const s = document.querySelector('section.slides > article.current');
-        return {width: s.offsetWidth, height: s.offsetHeight}; }""")
+    # every slide as the projector shows the current one, its builds complete (deck.css's
+    # @media print then puts them one to a page)
     page.evaluate("""() => {
         for (const slide of document.querySelectorAll('section.slides > article')) {
             slide.classList.remove('far-past', 'past', 'next', 'far-next');
@@ -83,11 +52,10 @@ def print_deck(browser, page_file: Path, out: Path):
         }
         document.querySelectorAll('.to-build').forEach(item => item.classList.remove('to-build'));
     }""")
-    page.add_style_tag(content=DECK_PRINT_CSS.format(**size))
     page.emulate_media(media="print")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.pdf(path=out, width=f"{size['width']}px", height=f"{size['height']}px",
-             prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
+    # the page size and the one-slide-a-page layout are deck.css's (@media print)
+    page.pdf(path=out, prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
     slides = page.locator("section.slides > article").count()
     context.close()
     return slides
@@ -102,7 +70,6 @@ def print_handout(browser, page_file: Path, out: Path):
     check_traffic(traffic, page_file.name)
     # what the reader's browser does before printing: sphinx-togglebutton opens the answers
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    page.add_style_tag(content=HANDOUT_PRINT_CSS.format())
     page.emulate_media(media="print")
     page.evaluate("document.fonts.ready.then(() => true)")
     title = page.evaluate("(document.querySelector('h1') || {}).innerText || document.title")
