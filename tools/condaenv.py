@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import statistics
 import subprocess
 import sys
@@ -283,6 +284,8 @@ def snapshot(*folders):
                     state[path] = ("link", os.readlink(path), info.st_mtime_ns)
                 elif os.path.isdir(path):
                     state[path] = ("dir", info.st_mtime_ns)
+                elif not stat.S_ISREG(info.st_mode):  # a FIFO or a device: never opened
+                    state[path] = ("other", info.st_mode, info.st_mtime_ns)
                 else:
                     with open(path, "rb") as handle:
                         digest = hashlib.sha256(handle.read()).hexdigest()
