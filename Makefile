@@ -41,13 +41,14 @@ help:
 	@echo "  test      the whole test suite"
 	@echo "  bench     build, rebuild, page-weight and checker timings"
 	@echo "  rehearsal FILE=rehearsal.json: where a rehearsal (console, key d) ran long against the plan"
+	@echo "  class-report DIR=reports: one offline page from the checker reports (--report) in DIR"
 	@echo "  lecture   ID=1.1.2 TITLE=\"Data versioning\": the skeleton of a new lecture"
 	@echo "  exercise  NAME=version_data: the skeleton of a new exercise (page, checker, solution)"
 	@echo "  lock      regenerate the locks of both stacks from requirements*.in"
 	@echo "  clean     remove $(BUILDDIR)"
 	@echo "Any other Sphinx builder name runs sphinx-build -M <builder>."
 
-.PHONY: help html slides pdf site serve browser test bench lecture exercise lock clean rehearsal
+.PHONY: help html slides pdf site serve browser test bench lecture exercise lock clean rehearsal class-report
 
 # --clear: a venv holds exactly its lock, made with this stack's Python.
 $(BUILD_STAMP): $(LOCK)
@@ -107,6 +108,11 @@ test: $(TEST_STAMP)
 rehearsal: $(BUILD_STAMP)
 	$(if $(FILE),,$(error give the rehearsal's file: make rehearsal FILE=rehearsal.json))
 	$(VENV)/bin/python -m tools.rehearsal "$(FILE)"
+
+# The students' checker reports (--report FILE) in DIR, as one page: DIR/class-report.html.
+class-report: $(BUILD_STAMP)
+	$(if $(DIR),,$(error give the folder of reports: make class-report DIR=reports))
+	$(VENV)/bin/python -m tools.class_report "$(DIR)"
 
 bench: $(TEST_STAMP)
 	@$(MAKE) --no-print-directory STACK=pinned .venv/.build-installed

@@ -42,6 +42,27 @@ PROG = "check_practice_env.py"
 VERSION = "2026.2"
 DEFAULT_NAME = "practice_env"
 
+# The steps, what each checks, and what a student who fails it is told, in general (the run's
+# own hints name the student's environment and files). The course's instructor guide prints this
+# table, read from this file: keep it a literal.
+STEPS = [
+    ("env", "practice_env exists, conda made it (conda-meta/history), and no record is empty",
+     "conda create -n practice_env -c conda-forge python=3.12"),
+    ("python", "its Python is a program and its version matches the spec's",
+     "recreate it: conda env remove -n practice_env, then conda create again"),
+    ("package:<name>", "each package of the spec is installed, by conda or by pip, at a matching "
+     "version, with an intact record", 'conda install -n practice_env -c conda-forge "flask=3.1"'),
+    ("test_env", "test_env.py passes with the environment's Python, imports every package, fails "
+     "when they cannot be imported, and changes nothing",
+     "import the packages in test_env.py and let a failed import end it with an error"),
+    ("export", "the exported file has no prefix: line and no build strings, and pins every package",
+     "conda env export -n practice_env --from-history --file environment.yml, then delete prefix:"),
+    ("recreated", "the environment made from the neighbour's file has every package of that file",
+     "conda env create -n neighbour_env -f their_environment.yml"),
+    ("kernel", "(bonus) a Jupyter kernel runs the Python of practice_env or neighbour_env",
+     "python -m ipykernel install --user --name neighbour_env"),
+]
+
 # Where the course teaches each step, as "<lecture page>#<section id>". The course's build
 # checks every entry (an unknown page or section is a build error) and writes the links into
 # LINKS of the copy students download; this source copy has none.
@@ -1525,6 +1546,15 @@ def report(env, spec, steps, stream):
           file=stream)
 
 
+def next_step(steps):
+    """What to do next: fix the first failing step, else check the first one not checked."""
+    for status in ("fail", "skip"):
+        for step in steps:
+            if step.status == status:
+                return step.hint
+    return "nothing: every step passes"
+
+
 def check_once(args, stream):
     """One run: the report (or JSON) on stream; (exit code, the files the run read)."""
     try:
@@ -1546,10 +1576,8 @@ def check_once(args, stream):
         print(json.dumps(result, indent=2), file=stream)
     else:
         report(env, spec, steps, stream)
-        failing = [step for step in steps if step.status == "fail"]
         if args.watch:
-            print("next: %s" % (failing[0].hint if failing else "every checked step passes"),
-                  file=stream)
+            print("next: %s" % next_step(steps), file=stream)
     return (0 if result["ok"] else 1), watched
 
 

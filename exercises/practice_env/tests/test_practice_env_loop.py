@@ -1,0 +1,138 @@
+"""The loop around the checker: --report and the class report made from reports, --watch, and
+the Windows and macOS layouts on constructed prefixes with the platform switched."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from practice_env_student import CHECKER, STEPS, clean_environment, load_checker, solve_exercise
+from tools import class_report
+
+
+def test_report_writes_the_result_and_nothing_personal(student):
+    args = solve_exercise(student)
+    (student.work / "test_env.py").unlink()
+    report = student.root / "out" / "report.json"
+    report.parent.mkdir()
+    result = student.run(*args, "--report", report, unchanged=False)
+    assert result.returncode == 1
+    written = json.loads(report.read_text())
+    assert written["checker"] == "check_practice_env.py" and written["version"]
+    assert set(written["platform"]) == {"system", "machine", "python"}
+    assert written["time"].endswith("Z") and written["ok"] is False
+    assert [step["id"] for step in written["steps"]] == STEPS
+    assert str(student.home) not in report.read_text()
+
+
+def generated_reports(folder, count=30, seed=7):
+    """A class of reports: each student gets a little further than the step they are stuck at."""
+    rng = random.Random(seed)
+    for number in range(count):
+        stuck = rng.choice(STEPS[:7] + [None] * 3)
+        steps = []
+        for step in STEPS:
+            failing = step == stuck
+            steps.append({"id": step, "status": "fail" if failing else "pass",
+                          "message": "...", "hint": "do %s" % step if failing else "",
+                          "slide": "../../slides/slides/l.html#%s" % step,
+                          "handbook": "../../slides/l.html#%s" % step})
+        (folder / ("student-%02d.json" % number)).write_text(json.dumps(
+            {"checker": "check_practice_env.py", "version": "x", "ok": stuck is None, "steps": steps}))
+    (folder / "notes.json").write_text("not a report")
+
+
+def test_the_class_report_shows_where_the_room_is_stuck(tmp_path):
+    generated_reports(tmp_path)
+    assert class_report.main([str(tmp_path)]) == 0
+    page = (tmp_path / "class-report.html").read_text()
+    reports, _ = class_report.read_reports(tmp_path)
+    stuck = class_report.first_failures(reports).most_common(1)[0]
+    assert "<code>%s</code>, the first failing step of %d students" % stuck in page
+    assert 'href="../../slides/slides/l.html#%s"' % stuck[0] in page
+    assert "Not reports, left out: notes.json" in page
+    assert "<script" not in page and "http" not in page  # offline: nothing to fetch
+
+
+def test_the_class_report_refuses_an_empty_folder(tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        class_report.main([str(tmp_path)])
+    assert stop.value.code == 2
+
+
+def test_watch_checks_again_on_a_change_and_stops_on_ctrl_c(student):
+    solve_exercise(student)
+    variables = clean_environment(student.home)
+    process = subprocess.Popen([sys.executable, "-W", "error", str(CHECKER), "--watch"],
+                               cwd=student.work, env=variables, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    try:
+        lines = []
+        while not any(line.startswith("watching") for line in lines):
+            lines.append(process.stdout.readline())
+        assert "next: pass --export FILE, the file conda env export wrote\n" in lines
+        time.sleep(1.1)  # a new modification time, even on a coarse clock
+        (student.work / "test_env.py").write_text("print('nothing')\n")
+        lines = []
+        while not any(line.startswith("watching") for line in lines):
+            lines.append(process.stdout.readline())
+        assert lines[1].endswith("test_env.py changed: checking again\n")
+        assert any(line.startswith("\u2718 test_env") for line in lines)
+        assert any(line.startswith("next: import flask") for line in lines)
+    finally:
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    assert process.returncode == 0 and err == ""
+    assert out.endswith("stopped watching\n")
+
+
+@pytest.fixture
+def platform_checker(monkeypatch, tmp_path):
+    checker = load_checker()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("APPDATA", str(tmp_path / "home" / "AppData" / "Roaming"))
+    for name in ("JUPYTER_PATH", "JUPYTER_DATA_DIR", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    return checker
+
+
+def test_the_windows_layout(platform_checker, tmp_path):
+    checker = platform_checker
+    checker.WINDOWS = True
+    prefix = tmp_path / "envs" / "practice_env"
+    site = prefix / "Lib" / "site-packages" / "tensorflow-2.18.0.dist-info"
+    site.mkdir(parents=True)
+    (site / "INSTALLER").write_text("pip\n")
+    (prefix / "python.exe").write_bytes(b"MZ\x90\x00")
+    (prefix / "Scripts").mkdir()
+    kernel = tmp_path / "home" / "AppData" / "Roaming" / "jupyter" / "kernels" / "practice_env"
+    kernel.mkdir(parents=True)
+    (kernel / "kernel.json").write_text(json.dumps({"argv": [str(prefix / "python.exe"), "-m", "ipykernel"]}))
+    assert checker.python_of(str(prefix)) == str(prefix / "python.exe")
+    assert checker.is_program(str(prefix / "python.exe"))
+    assert checker.python_distributions(str(prefix), {"tensorflow"}) == {
+        "tensorflow": checker.Installed("2.18.0", "", "pip", "")}
+    env = checker.Env("practice_env", "practice_env", str(prefix), [], "-n practice_env")
+    assert checker.check_kernel([env]).status == "pass"
+    assert checker.quote("C:\\Users\\Ana Lee\\envs") == '"C:\\Users\\Ana Lee\\envs"'
+
+
+def test_the_macos_layout(platform_checker, tmp_path):
+    checker = platform_checker
+    checker.MACOS = True
+    prefix = tmp_path / "envs" / "practice_env"
+    (prefix / "bin").mkdir(parents=True)
+    (prefix / "bin" / "python").write_bytes(b"\xcf\xfa\xed\xfe....")
+    kernel = tmp_path / "home" / "Library" / "Jupyter" / "kernels" / "practice_env"
+    kernel.mkdir(parents=True)
+    (kernel / "kernel.json").write_text(json.dumps({"argv": [str(prefix / "bin" / "python")]}))
+    env = checker.Env("practice_env", "practice_env", str(prefix), [], "-n practice_env")
+    assert checker.is_program(checker.python_of(str(prefix)))
+    assert checker.check_kernel([env]).status == "pass"
+    checker.MACOS = False  # the Linux folder has no such kernel
+    assert checker.check_kernel([env]).status == "fail"
