@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from pages import read
+from pages import read, text_of
 from tools.course import lectures
 
 # A note is found in a PDF by its opening characters: enough to tell notes apart, few enough to
@@ -53,9 +53,11 @@ def test_handout_is_the_handbook_page_with_notes_and_answers(course_build, lectu
     handbook = read(course_build, lecture.handbook_page)
     text = pdf_text(course_build / lecture.pdfs["handout"])
     assert squash(read(course_build, lecture.deck_page).slides[0].title) in text
-    # notes and (folded on screen) answers are printed, as the opening of each shows
-    for note in handbook.boxes("note"):
-        assert squash(note)[:OPENING] in text, f"the handout lacks {note[:OPENING]!r}"
+    # notes and (folded on screen) answers are printed, as the opening of each one's first
+    # paragraph shows (a list's numbers and bullets are text in a PDF)
+    for note in handbook.select("div.admonition.note"):
+        opening = text_of(note.select_one("p:not(.admonition-title)"))[:OPENING]
+        assert squash(opening) in text, f"the handout lacks {opening!r}"
     # what only works on a screen is not printed (handbook.css, @media print)
     assert squash("View as slides") not in text and squash("Search docs") not in text
     page = PdfReader(course_build / lecture.pdfs["handout"]).pages[0]

@@ -141,11 +141,12 @@ def test_a_deck_without_a_plan_shows_no_pacing_and_no_error(chromium, server):
 def test_rehearsal_records_seconds_per_slide(chromium, server, tmp_path):
     context, page, console, traffic = deck_and_console(chromium, server + LECTURE_DECK, clock=True)
     try:
-        page.keyboard.press("ArrowRight")
-        context.clock.run_for(30_000)
-        page.keyboard.press("ArrowRight")
-        context.clock.run_for(90_000)
-        page.keyboard.press("ArrowRight")
+        for slide, seconds in [(2, 30), (3, 90), (4, 0)]:
+            page.keyboard.press("ArrowRight")
+            # the console takes the move before the clock runs on, as it does in class
+            console.wait_for_function(
+                f"() => document.querySelector('#cur_slide_num').textContent === '{slide}'")
+            context.clock.run_for(seconds * 1000)
         with console.expect_download() as download:
             console.keyboard.press("d")
         path = tmp_path / "rehearsal.json"
