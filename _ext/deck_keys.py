@@ -126,4 +126,4 @@ def add_keys_to_page(app, pagename, templatename, context, doctree):
 def setup(app):
     app.add_directive("deck-keys", DeckKeysDirective)
     app.connect("html-page-context", add_keys_to_page)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -85,4 +85,4 @@ def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
 def setup(app):
     # Before other page-context handlers, so they only see the scripts the layout can load.
     app.connect("html-page-context", fit_scripts_to_layout, priority=400)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

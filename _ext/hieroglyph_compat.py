@@ -234,4 +234,4 @@ def setup(app):
     app.connect("config-inited", register_themes)
     app.connect("html-page-context", fix_page_context, priority=900)
     app.connect("build-finished", copy_theme_statics)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -72,4 +72,4 @@ def setup(app):
     app.connect("env-get-outdated", reread_for_other_builder)
     app.connect("env-updated", restore_index_entries)
     app.connect("build-finished", save_index_entries)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -61,4 +61,4 @@ def setup(app):
     app.connect("builder-inited", no_search_in_deck)
     app.connect("html-page-context", load_figures_when_near)
     app.connect("build-finished", drop_unused_files)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
