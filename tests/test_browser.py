@@ -1,5 +1,6 @@
 """The course as people meet it: the deck and the handbook in a real browser (Debian's chromium,
-headless, with the network cut off), read by a screen reader's rules (axe-core).
+headless, with the network cut off). The deck's keys are in test_deck_keys.py; the console, the
+overview and axe-core on every page, light and dark, in test_presenter.py.
 
 Each check is a plain function of (browser, url): the tests run it on the real build, and the
 break tests run the same function on a copy of the build broken on purpose and expect it to fail,
@@ -13,7 +14,6 @@ The browser is required, never skipped: without chromium these tests fail and sa
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
@@ -24,7 +24,6 @@ from tools.browser import serve, wait_for_deck
 
 # Only the break tests ask for this host (a name reserved for examples, RFC 2606).
 BREAK_HOST = "example.com"
-SERIOUS = ("serious", "critical")
 
 
 # -- the checks, each used by a test and (for the deck) by a test that breaks a copy --
@@ -44,23 +43,6 @@ def check_loads_offline(browser, url):
         assert errors == [], f"{url}: console errors: {errors}"
         assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
         assert traffic.failed == [], f"{url}: failed requests: {traffic.failed}"
-    finally:
-        context.close()
-
-
-def check_keys_move_deck(browser, url):
-    """Right arrow, space and Page Down each advance one slide, left arrow goes back, and the
-    slide number and the address follow."""
-    context, page, _ = open_deck(browser, url)
-    try:
-        state = deck_state(page)
-        assert state["count"] >= 2, f"{url}: a deck of {state['count']} slide(s) cannot move"
-        expect_slide(page, 1, after="opening the deck")
-        for key in ("ArrowRight", "Space", "PageDown"):
-            page.keyboard.press(key)
-            expect_slide(page, 2, after=f"{key} on slide 1")
-            page.keyboard.press("ArrowLeft")
-            expect_slide(page, 1, after="ArrowLeft on slide 2")
     finally:
         context.close()
 
@@ -378,30 +360,6 @@ def check_slides_link_to_sections(browser, deck_url, handbook_url, every=True):
         context.close()
 
 
-def serious_violations(page):
-    results = Axe().run(page)
-    return [f"{v['impact']}: {v['id']} ({v['help']}): "
-            + ", ".join(str(node["target"]) for node in v["nodes"][:5])
-            for v in results.response["violations"] if v["impact"] in SERIOUS]
-
-
-def check_axe(browser, url, slide=None):
-    """axe-core finds no serious or critical violation (on the given slide of a deck)."""
-    context, page, _ = new_page(browser)
-    try:
-        page.goto(url)
-        if slide is not None:
-            wait_for_deck(page)
-            page.add_style_tag(content="* { transition: none !important; }")
-            go_to_slide(page, slide)
-        else:
-            page.wait_for_load_state("networkidle")
-        found = serious_violations(page)
-        assert found == [], f"{url}" + (f" slide {slide}" if slide else "") + ":\n" + "\n".join(found)
-    finally:
-        context.close()
-
-
 FIGURE_NAMES = r"""() => {
   const text = id => (document.getElementById(id) || {}).textContent || '';
   const nameOf = el => {
@@ -449,11 +407,6 @@ def check_figures_named(browser, url):
 @pytest.mark.parametrize("deck", DECKS)
 def test_deck_loads_offline_without_errors(chromium, site_url, deck):
     check_loads_offline(chromium, site_url(deck))
-
-
-@pytest.mark.parametrize("deck", DECKS)
-def test_keys_move_the_deck_and_its_slide_number(chromium, site_url, deck):
-    check_keys_move_deck(chromium, site_url(deck))
 
 
 @pytest.mark.parametrize("deck", DECKS)
@@ -544,32 +497,6 @@ def test_slide_links_open_their_sections(chromium, site_url, lecture):
 
 # -- accessibility --
 
-def first_figure_slide(browser, url):
-    context, page, _ = open_deck(browser, url)
-    try:
-        return page.evaluate("""() => [...document.querySelectorAll('section.slides > article')]
-            .findIndex(s => s.querySelector('img, svg:not(button svg), object, figure, [role=img]')) + 1""")
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("deck", DECKS)
-def test_deck_first_slide_has_no_serious_accessibility_violation(chromium, server, deck):
-    check_axe(chromium, server + deck, slide=1)
-
-
-@pytest.mark.parametrize("deck", LECTURE_DECKS)
-def test_deck_figure_slide_has_no_serious_accessibility_violation(chromium, server, deck):
-    slide = first_figure_slide(chromium, server + deck)
-    assert slide, f"{deck}: no slide with a figure"
-    check_axe(chromium, server + deck, slide=slide)
-
-
-@pytest.mark.parametrize("page", HANDBOOK_LECTURES + EXERCISES)
-def test_handbook_page_has_no_serious_accessibility_violation(chromium, server, page):
-    check_axe(chromium, server + page)
-
-
 def test_every_figure_has_a_name(chromium, server):
     images = sum(check_figures_named(chromium, server + page)
                  for page in DECKS + HANDBOOK_LECTURES + EXERCISES + ["index.html"])
@@ -598,12 +525,3 @@ def test_projected_notes_fail_the_notes_check(chromium, site_copy):
                                        " visibility: visible !important; }</style>")
     with pytest.raises(AssertionError, match="shows its speaker note"):
         check_notes_hidden(chromium, (site_copy / LECTURE_DECK).as_uri())
-
-
-@pytest.mark.parametrize("key", [39, 32, 34, 37], ids=["ArrowRight", "Space", "PageDown", "ArrowLeft"])
-def test_a_dead_key_fails_the_keys_check(chromium, site_copy, key):
-    inject(site_copy / LECTURE_DECK,
-           "<script>window.addEventListener('keydown', e => { if (e.keyCode === %d) "
-           "e.stopImmediatePropagation(); }, true);</script>" % key)
-    with pytest.raises(AssertionError, match="the deck shows slide"):
-        check_keys_move_deck(chromium, (site_copy / LECTURE_DECK).as_uri())
