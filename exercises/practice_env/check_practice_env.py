@@ -18,18 +18,13 @@ installed.
 
 import argparse
 import fnmatch
+import functools
 import json
 import os
 import re
-import shlex
-import shutil
-import signal
 import stat
-import subprocess
 import sys
-import threading
 import time
-import uuid
 from collections import namedtuple
 
 # The check must run on whatever Python a student has, and say so plainly when it cannot.
@@ -203,6 +198,7 @@ def _components(text):
     return components
 
 
+@functools.lru_cache(maxsize=4096)  # an export and an environment repeat the same versions
 def version_key(text):
     """(epoch and components, local components): what conda compares, or ValueError."""
     version = text.strip().lower()
@@ -322,9 +318,12 @@ def satisfies(version, constraint):
 
 # -- Requirements and environment files --------------------------------------------------------
 
+_SEPARATORS = re.compile(r"[-_.]+")
+
+
 def normalize(name):
     """PEP 503: Flask, flask and FLASK are one package, and so are scikit_learn and scikit-learn."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return _SEPARATORS.sub("-", name).lower()
 
 
 Requirement = namedtuple("Requirement", [
@@ -357,6 +356,10 @@ def _pinned(constraint):
     return ""
 
 
+_SPACED_OPERATOR = re.compile(r"([<>=!~]=?)\s+")
+_SPACED_JOIN = re.compile(r"\s*([,|])\s*")
+
+
 def _bracket(name, rest):
     """`pkg[version='>=1.0', build=py*]`: conda's bracket form, as (version, build)."""
     inside = rest.strip()
@@ -380,7 +383,8 @@ def parse_conda_dep(text):
         raise ValueError("is not a package name")
     name, rest = match.group(1), match.group(2).strip()
     # `pkg >= 1.0 , <2`: spaces around operators, commas and bars mean nothing to conda.
-    rest = re.sub(r"\s*([,|])\s*", r"\1", re.sub(r"([<>=!~]=?)\s+", r"\1", rest))
+    if " " in rest or "\t" in rest:
+        rest = _SPACED_JOIN.sub(r"\1", _SPACED_OPERATOR.sub(r"\1", rest))
     build = ""
     if rest.startswith("["):
         rest, build = _bracket(name, rest)
@@ -665,6 +669,8 @@ def _drain(stream, outputs, index):
 
 def _stop_group(process):
     """End the program and everything it started (a test's background child, say)."""
+    import signal
+    import subprocess
     if os.name == "nt":
         if process.poll() is None:
             subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], stdin=subprocess.DEVNULL,
@@ -685,6 +691,10 @@ def run_bounded(command, limit, cwd=None, env=None):
     Its output is read by two threads, so that a program that prints a lot never blocks, and a
     background child that keeps the pipes open is ended with the rest of the group.
     """
+    # Imported here, as in quote() and conda_executable(): a check that starts no program
+    # (most of --watch's) is spared a fifth of its time.
+    import subprocess
+    import threading
     options = {"stdin": subprocess.DEVNULL, "stdout": subprocess.PIPE,
                "stderr": subprocess.PIPE, "cwd": cwd, "env": env}
     if os.name == "nt":
@@ -726,6 +736,7 @@ def quote(text):
     PowerShell, which both read "double quotes" (a Windows path cannot contain one)."""
     if WINDOWS or not re.search(r'["$`\\!]', text):
         return '"%s"' % text
+    import shlex
     return shlex.quote(text)
 
 
@@ -786,6 +797,7 @@ def registered_envs():
 
 
 def conda_executable():
+    import shutil
     return os.environ.get("CONDA_EXE") or shutil.which("conda")
 
 
@@ -977,11 +989,12 @@ class Inventory:
         return None, ""
 
 
-def check_requirement(requirement, installed):
-    """Why installed does not satisfy requirement, or "" when it does."""
+def check_requirement(requirement, installed, read_record=False):
+    """Why installed does not satisfy requirement, or "" when it does; read_record: also read
+    conda's record of it (megabytes for some packages, so only for the spec's few)."""
     if installed is None:
         return "not installed"
-    if installed.record:
+    if read_record and installed.record:
         problem = record_problem(installed)
         if problem:
             return problem
@@ -1064,7 +1077,7 @@ def check_python(env, spec, inventory):
 def check_package(env, requirement, inventory):
     installed, how = inventory.find(requirement.name)
     step_id = "package:" + requirement.name
-    problem = check_requirement(requirement, installed)
+    problem = check_requirement(requirement, installed, read_record=True)
     if problem == "not installed":
         return Step(step_id, "fail", "%s is not installed" % requirement.name,
                     install_hint(env, requirement))
@@ -1133,7 +1146,7 @@ def run_test(python, prefix, script, hidden, limit):
     else:
         extra = [os.path.join(prefix, "bin")]
     variables["PATH"] = os.pathsep.join(extra + [variables.get("PATH", "")])
-    token = uuid.uuid4().hex
+    token = os.urandom(16).hex()
     result = run_bounded([python, "-B", "-E", "-s", "-c", _RUNNER, token, ",".join(hidden),
                           os.path.basename(script)],
                          limit, cwd=os.path.dirname(os.path.abspath(script)), env=variables)
