@@ -1393,6 +1393,8 @@ def input_files(args):
     files = [args.test_file or "test_env.py", args.export, args.source]
     if args.spec not in SPECS:
         files.append(args.spec)
+    if args.prefix:  # so that an environment being made again is waited for
+        files.append(os.path.join(args.prefix, "conda-meta", "history"))
     return [os.path.abspath(path) for path in files if path]
 
 
@@ -1466,7 +1468,7 @@ def run_checks(args):
         steps.append(Step("kernel", "skip", "needs the environment", "fix the env step first"))
     else:
         steps.append(check_kernel([env] + ([recreated] if recreated and recreated.prefix else [])))
-    return env, spec, steps, input_files(args) + env_files(env) + env_files(recreated)
+    return env, spec, steps, _unique(input_files(args) + env_files(env) + env_files(recreated))
 
 
 def platform_facts():
@@ -1539,7 +1541,7 @@ def report(env, spec, steps, stream):
         where = "%s (%s)" % (env.label, display(env.prefix) if env.prefix else "not found")
     print("Checking %s against %s" % (where, spec.path), file=stream)
     width = max(len(step.id) for step in steps)
-    last_hint = ""
+    last_hint, last_links = "", {}
     for step in steps:
         mark = marks[step.status]
         if colour:
@@ -1549,10 +1551,11 @@ def report(env, spec, steps, stream):
         if step.status != "pass" and step.hint != last_hint:
             print("    hint: %s" % step.hint, file=stream)
         links = lesson_links(step.id)
-        if step.status == "fail" and links["slide"]:
+        if step.status == "fail" and links["slide"] and links != last_links:
             print("    learn: %s (slide), %s (handbook)" % (links["slide"], links["handbook"]),
                   file=stream)
         last_hint = step.hint if step.status != "pass" else ""
+        last_links = links if step.status == "fail" else {}
     counts = {status: sum(step.status == status for step in steps)
               for status in ("pass", "fail", "skip")}
     print("%d passed, %d failed, %d skipped" % (counts["pass"], counts["fail"], counts["skip"]),
@@ -1611,13 +1614,18 @@ def watch(args, stream):
     try:
         while True:
             code, watched = check_once(args, stream)
-            print("watching %d files; Ctrl-C to stop" % len(watched), file=stream)
+            print("watching %d file%s; Ctrl-C to stop" % (len(watched), "s" * (len(watched) != 1)),
+                  file=stream)
             stream.flush()
             before = stamps(watched)
             now = before
             while now == before:
                 time.sleep(WATCH_INTERVAL)
                 now = stamps(watched)
+            settled = None
+            while settled != now:  # conda writes for a while: check once it has finished
+                time.sleep(WATCH_INTERVAL)
+                settled, now = now, stamps(watched)
             changed = [display(path) for path in watched if now[path] != before[path]]
             print("\n%s changed: checking again\n" % ", ".join(changed[:3]), file=stream)
     except KeyboardInterrupt:
