@@ -12,7 +12,7 @@ import time
 import pytest
 
 from practice_env_student import SOLUTION, evaluate, load_checker, solve_exercise
-from tools.condaenv import export_env, find_python
+from tools.condaenv import find_python
 
 checker = load_checker()
 MUTATIONS = 300  # files fed to the reader under each interpreter, from a fixed seed

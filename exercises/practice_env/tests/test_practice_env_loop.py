@@ -2,7 +2,6 @@
 the Windows and macOS layouts on constructed prefixes with the platform switched."""
 
 import json
-import os
 import random
 import signal
 import subprocess

@@ -13,7 +13,6 @@ import pytest
 
 from practice_env_student import (EXERCISE, PACKAGES_2020, PACKAGES_2026, SOLUTION, STEPS,
                                   load_checker, solve_exercise, statuses)
-from tools import condaenv
 from tools.condaenv import export_env, find_python, pip_install
 
 checker = load_checker()
