@@ -19,8 +19,10 @@ from playwright.sync_api import expect
 from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
                       deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
                       notes_of_current_slide, open_deck, slides_with_notes)
-from conftest import LECTURES
 from tools.browser import serve, wait_for_deck
+from tools.course import lectures
+
+LECTURE_NAMES = [lecture.name for lecture in lectures()]
 
 # Only the break tests ask for this host (a name reserved for examples, RFC 2606).
 BREAK_HOST = "example.com"
@@ -481,14 +483,14 @@ def test_quiz_answers_are_hidden_until_opened(chromium, server):
 
 
 # Every link from the local server (as published); three of them from file://, for the paths.
-@pytest.mark.parametrize("lecture", LECTURES)
+@pytest.mark.parametrize("lecture", LECTURE_NAMES)
 def test_section_links_open_their_slides(chromium, site_url, lecture):
     every = site_url("").startswith("http")
     check_sections_link_to_slides(chromium, site_url(f"slides/{lecture}.html"),
                                   site_url(f"slides/slides/{lecture}.html"), every)
 
 
-@pytest.mark.parametrize("lecture", LECTURES)
+@pytest.mark.parametrize("lecture", LECTURE_NAMES)
 def test_slide_links_open_their_sections(chromium, site_url, lecture):
     every = site_url("").startswith("http")
     check_slides_link_to_sections(chromium, site_url(f"slides/slides/{lecture}.html"),

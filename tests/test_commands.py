@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import REPO, STACK, clean_env, clone_repository, make
+from repo import REPO, STACK, clean_env, clone_repository, make
 from tools.browser import Traffic, wait_for_deck
 from tools.course import lectures
 

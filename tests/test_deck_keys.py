@@ -3,15 +3,14 @@ one list in _ext/deck_keys.py moves the deck where it says, the address moves an
 help lists every key that does something, and the README and the list agree. Page errors and
 console errors fail every check; each check has a break test."""
 
-from pathlib import Path
 
 import pytest
 
 from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, open_deck
-from bs4 import BeautifulSoup
 from deck_keys import KEYS, key_labels, label, markdown_table
+from pages import read
+from repo import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 LECTURE_DECK = LECTURE_DECKS[0]
 
 
@@ -226,8 +225,7 @@ def test_a_changed_readme_table_fails_the_readme_check():
 
 
 def test_front_page_lists_every_key(course_build):
-    soup = BeautifulSoup((course_build / "index.html").read_text(encoding="utf-8"), "html.parser")
-    table = soup.select_one("table.deck-keys")
+    table = read(course_build, "index.html").select_one("table.deck-keys")
     assert table, "the front page has no table of the deck's keys"
     # Sphinx writes Shift+Space as a compound <kbd>: the outer one's text is the key
     cells = [kbd.get_text() for kbd in table.select("td > p > kbd")]

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, STACK, clean_env, make
+from repo import REPO, STACK, clean_env, make
 from tools.course import lectures
 
 # Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-..."

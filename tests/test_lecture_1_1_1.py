@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from repo import REPO
 from pages import plain, read
 
 SEED = REPO / "tests" / "data" / "seed-1.1.1-environment-management-2020.txt"

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import clone_repository, make
+from repo import clone_repository, make
 from pages import read
 
 COPY = "9-9-8-copy-of-environment-management"

@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, new_page, open_deck
-from conftest import make
+from repo import make
 from tools.browser import wait_for_deck
 from tools.rehearsal import compare
 

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import REPO
+from repo import REPO
 
 # Each publishing file and the schema of the service that reads it.
 PUBLISHING_FILES = [(".readthedocs.yaml", "vendor.readthedocs")] + [

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from repo import REPO
 from pages import css_references, is_remote, read
 from tools.course import exercises, lectures
 

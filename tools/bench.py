@@ -36,9 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.course import lectures
+from tools.course import REPO, lectures
 
-REPO = Path(__file__).resolve().parent.parent
 
 # As the Makefile's SPHINXOPTS.
 SPHINXOPTS = ["-W", "--keep-going", "-q"]

@@ -34,7 +34,8 @@ import time
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from tools.course import REPO
+
 CHECKER = REPO / "exercises" / "practice_env" / "check_practice_env.py"
 
 # The distributions the exercise installs, at the versions of both specs and one that a
