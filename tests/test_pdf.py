@@ -2,12 +2,11 @@
 with its text selectable, and a handout of its handbook page with the speaker notes in."""
 
 import re
-import unicodedata
 
 import pytest
 from pypdf import PdfReader
 
-from pages import read, text_of
+from pages import plain, read, text_of
 from tools.course import lectures
 
 # A note is found in a PDF by its opening characters: enough to tell notes apart, few enough to
@@ -16,8 +15,8 @@ OPENING = 60
 
 
 def squash(text):
-    """Text to compare across HTML and PDF: ligatures undone, no spaces, no case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """Text to compare across HTML and PDF: plain quotes, ligatures undone, no spaces, no case."""
+    return re.sub(r"\s+", "", plain(text)).casefold()
 
 
 def pdf_text(path):

@@ -80,8 +80,8 @@ def find_python(minor):
 
 def _in_child(task, **arguments):
     """Run one of the _TASKS below in a fresh interpreter (see the module's docstring)."""
-    result = subprocess.run([sys.executable, __file__, "--task", task, json.dumps(arguments)],
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "tools.condaenv", "--task", task, json.dumps(arguments)],
+                            cwd=REPO, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError("%s failed (exit %d):\n%s%s"
                            % (task, result.returncode, result.stdout, result.stderr))
