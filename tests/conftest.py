@@ -8,10 +8,19 @@ import pytest
 import sphinx
 from playwright.sync_api import sync_playwright
 
-from repo import REPO, clone_repository, make
+from repo import REPO, STACK, clone_repository, make
 from tools.browser import launch, serve
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test marked stack("pinned") is skipped, with its reason, in the other stack's suite."""
+    for item in items:
+        marker = item.get_closest_marker("stack")
+        if marker is not None and marker.args[0] != STACK:
+            item.add_marker(pytest.mark.skip(reason=f"stack-independent, run by `make test` on the "
+                                                    f"{marker.args[0]} stack: {marker.kwargs['why']}"))
 
 
 @pytest.fixture(scope="session")

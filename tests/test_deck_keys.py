@@ -11,6 +11,10 @@ from deck_keys import KEYS, key_labels, label, markdown_table
 from pages import read
 from repo import REPO
 
+# The deck's behaviour in a browser: its pages are the same on both stacks (slides, ids, classes,
+# notes, assets: test_hieroglyph_compat.py), so it is checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+
 LECTURE_DECK = LECTURE_DECKS[0]
 
 

@@ -16,6 +16,9 @@ import pytest
 
 from tools.course import exercises
 
+# The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
+
 # A checker that takes longer than this is broken, not slow: they run in a second or two.
 CHECKER_LIMIT = 120
 

@@ -16,6 +16,10 @@ from repo import make
 from tools.browser import wait_for_deck
 from tools.rehearsal import compare
 
+# The deck's behaviour in a browser: its pages are the same on both stacks (slides, ids, classes,
+# notes, assets: test_hieroglyph_compat.py), so it is checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+
 LECTURE_DECK = LECTURE_DECKS[0]
 CONSOLE = "slides/console.html"
 START = "2026-03-02T09:00:00"

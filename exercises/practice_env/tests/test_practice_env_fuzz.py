@@ -14,6 +14,9 @@ import pytest
 from practice_env_student import SOLUTION, evaluate, load_checker, solve_exercise
 from tools.condaenv import find_python
 
+# The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
+
 checker = load_checker()
 MUTATIONS = 300  # files fed to the reader under each interpreter, from a fixed seed
 

@@ -13,6 +13,9 @@ import pytest
 from practice_env_student import CHECKER, STEPS, clean_environment, load_checker, solve_exercise
 from tools import class_report
 
+# The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
+
 
 def test_report_writes_the_result_and_nothing_personal(student):
     args = solve_exercise(student)

@@ -15,6 +15,9 @@ from practice_env_student import (EXERCISE, PACKAGES_2020, PACKAGES_2026, SOLUTI
                                   load_checker, solve_exercise, statuses)
 from tools.condaenv import export_env, find_python, pip_install
 
+# The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
+
 checker = load_checker()
 
 

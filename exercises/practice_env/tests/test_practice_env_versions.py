@@ -11,6 +11,9 @@ from rattler import Version, VersionSpec
 from practice_env_student import evaluate, load_checker
 from tools.condaenv import find_python
 
+# The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
+pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
+
 checker = load_checker()
 EXAMPLES = settings(max_examples=400, derandomize=True, deadline=None,
                     suppress_health_check=list(HealthCheck))
