@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from lecture import plans
 from practice import practices
-from site_links import deck_page, handbook_page, link
+from site_links import deck_page, handbook_page, reference
 from tools.course import lectures
 
 
@@ -36,27 +36,23 @@ class LectureList(SphinxDirective):
         return [toctree(self.env.docname, docnames), lecture_list()]
 
 
-def anchor(app, fromdocname, text, target):
-    return nodes.reference("", text, internal=True, refuri=link(app, fromdocname, target))
-
-
 def entry(app, lecture, fromdocname):
     title = app.env.titles[lecture.docname].astext()
     head = nodes.paragraph()
-    head += anchor(app, fromdocname, title, handbook_page(lecture.docname))
+    head += reference(app, fromdocname, title, handbook_page(lecture.docname))
     plan = plans(app.env).get(lecture.docname)
     if plan:
         head += nodes.Text(f" ({plan['duration']} minutes)")
-    links = [anchor(app, fromdocname, "slides", deck_page(app, lecture.docname)),
-             anchor(app, fromdocname, "PDF of the slides", lecture.pdfs["slides"]),
-             anchor(app, fromdocname, "handout (PDF)", lecture.pdfs["handout"])]
+    links = [reference(app, fromdocname, "slides", deck_page(app, lecture.docname)),
+             reference(app, fromdocname, "PDF of the slides", lecture.pdfs["slides"]),
+             reference(app, fromdocname, "handout (PDF)", lecture.pdfs["handout"])]
     for exercise in practices(app.env).get(lecture.docname, []):
-        links.append(anchor(app, fromdocname, f"exercise: {app.env.titles[exercise].astext()}",
-                            handbook_page(exercise)))
+        links.append(reference(app, fromdocname, f"exercise: {app.env.titles[exercise].astext()}",
+                               handbook_page(exercise)))
     more = nodes.paragraph(classes=["lecture-links"])
-    for i, reference in enumerate(links):
+    for i, one in enumerate(links):
         more += [nodes.Text(" \u00b7 ")] if i else []
-        more += reference
+        more += one
     return nodes.list_item("", head, more, classes=["lecture-entry"])
 
 

@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from lecture import plans
 from lecture_notes import updates
 from practice import practices
-from site_links import handbook_page, link
+from site_links import handbook_page, reference
 from tools.course import Exercise, lectures
 
 logger = logging.getLogger(__name__)
@@ -77,9 +77,8 @@ def timing(plan):
 def update_rows(app, fromdocname, docname):
     rows = []
     for update in updates(app.env).get(docname, []):
-        where = nodes.reference("", update["section_title"] or "(the lecture)", internal=True,
-                                refuri=link(app, fromdocname, handbook_page(docname))
-                                + (f"#{update['section']}" if update["section"] else ""))
+        where = reference(app, fromdocname, update["section_title"] or "(the lecture)",
+                          handbook_page(docname) + (f"#{update['section']}" if update["section"] else ""))
         source = nodes.reference("", update["source"], refuri=update["source"])
         rows.append((update["topic"], paragraph(where), paragraph(source), update["checked"]))
     return rows
@@ -101,8 +100,7 @@ def write_guide(app, doctree, fromdocname):
         for lecture in lectures(app.srcdir):
             title = app.env.titles[lecture.docname].astext()
             section = nodes.section(ids=[f"guide-{lecture.id}"])
-            section += nodes.title("", "", nodes.reference(
-                "", title, internal=True, refuri=link(app, fromdocname, handbook_page(lecture.docname))))
+            section += nodes.title("", "", reference(app, fromdocname, title, handbook_page(lecture.docname)))
             plan = plans(app.env).get(lecture.docname)
             if plan:
                 section += nodes.rubric(text="Timing plan")

@@ -17,6 +17,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from per_document import PerDocument
 from tools.course import LECTURE_NAME
 
 logger = logging.getLogger(__name__)
@@ -29,11 +30,8 @@ def lecture_id(docname):
     return match["id"] if match else None
 
 
-def plans(env):
-    """{docname: {"number", "duration", "sections": [{"id", "title", "minutes"}], "line"}}"""
-    if not hasattr(env, "course_lectures"):
-        env.course_lectures = {}
-    return env.course_lectures
+# {docname: {"number", "duration", "sections": [{"id", "title", "minutes"}], "line"}}
+plans = PerDocument("course_lectures")
 
 
 class LectureDirective(SphinxDirective):
@@ -105,13 +103,6 @@ def check_plan(app, doctree):
                        f"{plan['duration']}", location=(app.env.docname, plan["line"]))
 
 
-def purge(app, env, docname):
-    plans(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other):
-    plans(env).update({name: plan for name, plan in plans(other).items() if name in docnames})
-
 
 def add_plan_to_page(app, pagename, templatename, context, doctree):
     plan = plans(app.env).get(pagename)
@@ -127,7 +118,6 @@ def setup(app):
     app.add_directive("lecture", LectureDirective)
     app.add_directive("minutes", MinutesDirective)
     app.connect("doctree-read", check_plan)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    plans.connect(app)
     app.connect("html-page-context", add_plan_to_page)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -18,14 +18,12 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from per_document import PerDocument
 logger = logging.getLogger(__name__)
 
 
-def updates(env):
-    """{docname: [{"topic", "source", "checked", "section", "section_title", "line"}]}"""
-    if not hasattr(env, "course_updates"):
-        env.course_updates = {}
-    return env.course_updates
+# {docname: [{"topic", "source", "checked", "section", "section_title", "line"}]}
+updates = PerDocument("course_updates")
 
 
 class NoteDirective(SphinxDirective):
@@ -99,18 +97,10 @@ class UpdateDirective(NoteDirective):
         return [node]
 
 
-def purge(app, env, docname):
-    updates(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other):
-    updates(env).update({name: found for name, found in updates(other).items() if name in docnames})
-
 
 def setup(app):
     app.add_directive("speaker-notes", SpeakerNotesDirective)
     app.add_directive("answers", AnswersDirective)
     app.add_directive("update", UpdateDirective)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    updates.connect(app)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,7 +13,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from lecture import lecture_id
-from site_links import handbook_page, link
+from per_document import PerDocument
+from site_links import handbook_page, reference
 from tools.course import lectures
 
 logger = logging.getLogger(__name__)
@@ -21,11 +22,8 @@ logger = logging.getLogger(__name__)
 BOXES = {"questions": "Questions", "objectives": "Objectives", "keypoints": "Key points"}
 
 
-def keypoints(env):
-    """{docname: [key point text, ...]}"""
-    if not hasattr(env, "course_keypoints"):
-        env.course_keypoints = {}
-    return env.course_keypoints
+# {docname: [key point text, ...]}
+keypoints = PerDocument("course_keypoints")
 
 
 class LessonBox(SphinxDirective):
@@ -79,21 +77,13 @@ def write_summary(app, doctree, fromdocname):
         for lecture in lectures(app.srcdir):
             title = app.env.titles[lecture.docname].astext()
             heading = nodes.paragraph(classes=["keypoints-lecture"])
-            heading += nodes.reference("", title, internal=True,
-                                       refuri=link(app, fromdocname, handbook_page(lecture.docname)))
+            heading += reference(app, fromdocname, title, handbook_page(lecture.docname))
             points = nodes.bullet_list()
             for text in keypoints(app.env).get(lecture.docname, []):
                 points += nodes.list_item("", nodes.paragraph(text, text))
             content += [heading, points]
         node.replace_self(content)
 
-
-def purge(app, env, docname):
-    keypoints(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other):
-    keypoints(env).update({name: found for name, found in keypoints(other).items() if name in docnames})
 
 
 def setup(app):
@@ -104,6 +94,5 @@ def setup(app):
     app.add_directive("keypoints-summary", KeypointsSummary)
     app.connect("doctree-read", check_lecture)
     app.connect("doctree-resolved", write_summary)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    keypoints.connect(app)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

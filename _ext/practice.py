@@ -9,7 +9,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from site_links import handbook_page, link
+from per_document import PerDocument
+from site_links import handbook_page, reference
 
 logger = logging.getLogger(__name__)
 
@@ -18,11 +19,8 @@ class practice_link(nodes.General, nodes.Element):
     """Replaced by a reference once every page's title is known."""
 
 
-def practices(env):
-    """{docname: [exercise docname, ...]} in the order the lecture links them."""
-    if not hasattr(env, "course_practices"):
-        env.course_practices = {}
-    return env.course_practices
+# {docname: [exercise docname, ...]} in the order the lecture links them.
+practices = PerDocument("course_practices")
 
 
 class PracticeDirective(SphinxDirective):
@@ -46,23 +44,13 @@ def resolve_links(app, doctree, fromdocname):
     for node in list(doctree.findall(practice_link)):
         target = node["target"]
         title = app.env.titles[target].astext() if target in app.env.titles else target
-        reference = nodes.reference("", "", nodes.Text(title), internal=True,
-                                    refuri=link(app, fromdocname, handbook_page(target)))
-        node.replace_self(reference)
+        node.replace_self(reference(app, fromdocname, title, handbook_page(target)))
 
-
-def purge(app, env, docname):
-    practices(env).pop(docname, None)
-
-
-def merge(app, env, docnames, other):
-    practices(env).update({name: found for name, found in practices(other).items() if name in docnames})
 
 
 def setup(app):
     app.add_node(practice_link)
     app.add_directive("practice", PracticeDirective)
     app.connect("doctree-resolved", resolve_links)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
+    practices.connect(app)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -6,6 +6,7 @@ relative path from the page being written to one of these, so the site works fro
 any web server, and from disk.
 """
 
+from docutils import nodes
 from hieroglyph.builder import building_slides
 from sphinx.util.osutil import relative_uri
 
@@ -26,3 +27,8 @@ def page_being_written(app, docname):
 def link(app, fromdocname, target):
     """The relative URL from the page of fromdocname that this builder writes to a site path."""
     return relative_uri(page_being_written(app, fromdocname), target)
+
+
+def reference(app, fromdocname, text, target):
+    """A link node, text to a site path, from the page of fromdocname this builder writes."""
+    return nodes.reference("", text, internal=True, refuri=link(app, fromdocname, target))
