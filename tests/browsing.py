@@ -97,3 +97,13 @@ def notes_of_current_slide(page):
             'section.slides > article.current div.admonition.note')]
         .map(note => [...note.children].filter(c => !c.classList.contains('admonition-title'))
                      .map(c => c.textContent).join(' '))""")
+
+
+def open_console(context, page):
+    """Press c on the deck: the presenter console, once it knows the deck."""
+    with context.expect_page() as opened:
+        page.keyboard.press("c")
+    console = opened.value
+    console.wait_for_load_state()
+    console.wait_for_function("() => document.querySelector('#num_slides').textContent !== '-'")
+    return console

@@ -6,7 +6,8 @@ console errors fail every check; each check has a break test."""
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, open_deck
+from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, open_console,
+                      open_deck)
 from deck_keys import KEYS, key_labels, label, markdown_table
 from pages import read
 from repo import REPO
@@ -76,15 +77,6 @@ def check_deck_keys(browser, url):
         no_errors(traffic, url)
     finally:
         context.close()
-
-
-def open_console(context, page):
-    with context.expect_page() as opened:
-        page.keyboard.press("c")
-    console = opened.value
-    console.wait_for_load_state()
-    console.wait_for_function("() => document.querySelector('#num_slides').textContent !== '-'")
-    return console
 
 
 def check_console_keys(browser, url):

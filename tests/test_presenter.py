@@ -11,7 +11,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, new_page, open_deck
+from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, new_page, open_console,
+                      open_deck)
 from repo import make
 from tools.browser import wait_for_deck
 from tools.rehearsal import compare
@@ -32,15 +33,6 @@ def remove_script(page, name):
     changed = re.sub(rf'\s*<script src="[^"]*_static/js/{re.escape(name)}\.js"></script>', "", text)
     assert changed != text, f"{page} does not load {name}.js"
     page.write_text(changed, encoding="utf-8")
-
-
-def open_console(context, page):
-    with context.expect_page() as opened:
-        page.keyboard.press("c")
-    console = opened.value
-    console.wait_for_load_state()
-    console.wait_for_function("() => document.querySelector('#num_slides').textContent !== '-'")
-    return console
 
 
 def deck_and_console(browser, url, clock=False, viewport=None):
