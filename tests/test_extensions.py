@@ -1,6 +1,5 @@
 """The course's own Sphinx extensions, each on a small fixture project under tests/roots."""
 
-import re
 import sys
 import subprocess
 import shutil
@@ -8,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from pages import Page
+
 
 @pytest.mark.sphinx("html", testroot="slide-links")
 def test_every_handbook_section_links_to_its_slide(app, warning):
     app.build()
     assert warning.getvalue() == ""
-    page = (Path(app.outdir) / "index.html").read_text()
-    links = re.findall(r'<a class="headerlink slide-link" href="([^"]+)"', page)
+    links = [a["href"] for a in Page(app.outdir, "index.html").select("a.headerlink.slide-link")]
     assert links == [
         "slides/index.html#deck",
         "slides/index.html#first-section",
@@ -26,7 +26,7 @@ def test_every_handbook_section_links_to_its_slide(app, warning):
 def test_no_slide_links_when_linking_is_off(app, warning):
     app.build()
     assert warning.getvalue() == ""
-    assert "slide-link" not in (Path(app.outdir) / "index.html").read_text()
+    assert Page(app.outdir, "index.html").select("a.slide-link") == []
 
 
 def run_copy(path):
@@ -104,10 +104,9 @@ def test_deck_prints_inline_scripts_and_loads_only_files_its_layout_can_use(app,
 def test_continuation_slides_are_named_after_their_section(app, warning):
     app.build()
     assert warning.getvalue() == ""
-    page = (Path(app.outdir) / "index.html").read_text()
-    assert re.findall(r'<article class="[^"]*" id="([^"]+)"', page) == [
-        "deck", "long-slide", "long-slide-2", "long-slide-3"]
-    assert 'href="../html/index.html#long-slide-2"' in page
+    page = Page(app.outdir, "index.html")
+    assert [slide.id for slide in page.slides] == ["deck", "long-slide", "long-slide-2", "long-slide-3"]
+    assert page.select("a[href='../html/index.html#long-slide-2']")
 
 
 @pytest.mark.sphinx("html", testroot="continuation-slides")
