@@ -10,11 +10,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, new_page, open_console,
                       open_deck)
 from repo import make
-from tools.browser import wait_for_deck
+from tools.browser import serve, wait_for_deck
 from tools.rehearsal import compare
 
 # The deck's behaviour in a browser: its pages are the same on both stacks (slides, ids, classes,
@@ -297,15 +298,28 @@ def test_a_deck_without_blackout_fails_the_blackout_check(chromium, site_copy):
         check_blackout(chromium, (site_copy / LECTURE_DECK).as_uri())
 
 
-def test_f_toggles_full_screen(chromium, server):
-    context, page, _ = open_deck(chromium, server + LECTURE_DECK)
+def check_fullscreen(browser, url):
+    """f puts the deck in full screen, and f again takes it out."""
+    context, page, _ = open_deck(browser, url)
     try:
-        page.keyboard.press("f")
-        page.wait_for_function("() => !!document.fullscreenElement", timeout=2_000)
-        page.keyboard.press("f")
-        page.wait_for_function("() => !document.fullscreenElement", timeout=2_000)
+        for pressed, wanted in [("f", "!!"), ("f again", "!")]:
+            page.keyboard.press("f")
+            try:
+                page.wait_for_function(f"() => {wanted}document.fullscreenElement", timeout=2_000)
+            except PlaywrightError:
+                raise AssertionError(f"{pressed}: the deck is {'not ' * (wanted == '!!')}in full screen")
     finally:
         context.close()
+
+
+def test_f_toggles_full_screen(chromium, server):
+    check_fullscreen(chromium, server + LECTURE_DECK)
+
+
+def test_a_deck_without_its_fullscreen_script_fails_the_fullscreen_check(chromium, site_copy):
+    remove_script(site_copy / LECTURE_DECK, "fullscreen")
+    with pytest.raises(AssertionError, match="not in full screen"):
+        check_fullscreen(chromium, (site_copy / LECTURE_DECK).as_uri())
 
 
 # -- the deck for screen readers, keyboards and motion --
@@ -443,15 +457,14 @@ def site_pages(site):
     return pages
 
 
-def test_no_serious_accessibility_violation_light_or_dark(chromium, course_build, server):
-    pages = site_pages(course_build)
-    assert CONSOLE in pages and LECTURE_DECK in pages
+def serious_violations(browser, base, pages):
+    """axe-core's serious and critical findings on the pages, in the light and the dark scheme."""
     found = []
     for scheme in ("light", "dark"):
-        context, page, _ = new_page(chromium, color_scheme=scheme)
+        context, page, _ = new_page(browser, color_scheme=scheme)
         try:
             for name in pages:
-                page.goto(server + name)
+                page.goto(base + name)
                 if page.locator("section.slides").count() and name != CONSOLE:
                     wait_for_deck(page)
                 results = Axe().run(page)
@@ -460,7 +473,25 @@ def test_no_serious_accessibility_violation_light_or_dark(chromium, course_build
                           for v in results.response["violations"] if v["impact"] in SERIOUS]
         finally:
             context.close()
+    return found
+
+
+def test_no_serious_accessibility_violation_light_or_dark(chromium, course_build, server):
+    pages = site_pages(course_build)
+    assert CONSOLE in pages and LECTURE_DECK in pages
+    found = serious_violations(chromium, server, pages)
     assert found == [], "\n".join(found)
+
+
+def test_faint_text_is_a_serious_violation(chromium, site_copy):
+    handbook = "slides/" + LECTURE_DECK.split("/")[-1]
+    page = site_copy / handbook
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<div itemprop="articleBody">',
+        '<div itemprop="articleBody"><p style="color: #ddd; background: #fff">faint</p>', 1), encoding="utf-8")
+    with serve(site_copy) as base:
+        found = serious_violations(chromium, base, [handbook])
+    assert any("color-contrast" in line for line in found), found
 
 
 def test_every_slide_meets_contrast(chromium, server):
