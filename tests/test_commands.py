@@ -150,8 +150,9 @@ def test_make_serve_rebuilds_and_reloads_handbook_and_deck(fresh_clone, chromium
         saved = f"Saved at {time.time_ns()}"
         lecture.source.write_text(lecture.source.read_text() + f"\n\n{saved}\n")
         # neither page is reloaded by the test: the served pages reload themselves when rebuilt
-        for page in (handbook, deck):
-            page.wait_for_function("text => document.body.textContent.includes(text)", arg=saved)
+        for page in (handbook, deck):  # a page that is reloading has no body for a moment
+            page.wait_for_function("text => !!document.body && document.body.textContent.includes(text)",
+                                   arg=saved)
         wait_for_deck(deck)
         assert not traffic.page_errors, traffic.page_errors
         assert not traffic.remote(), traffic.remote()

@@ -67,12 +67,24 @@ def test_the_class_report_refuses_an_empty_folder(tmp_path):
     assert stop.value.code == 2
 
 
+# Seconds a watcher may take to stop after Ctrl+C, a check under way included.
+WATCH_STOPS = 60
+
+
 def test_watch_checks_again_on_a_change_and_stops_on_ctrl_c(student):
     solve_exercise(student)
     variables = clean_environment(student.home)
-    process = subprocess.Popen([sys.executable, "-W", "error", str(CHECKER), "--watch"],
-                               cwd=student.work, env=variables, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    # as a context manager, so that its pipes are closed whatever happens to the test
+    with subprocess.Popen([sys.executable, "-W", "error", str(CHECKER), "--watch"],
+                          cwd=student.work, env=variables, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True) as process:
+        out, err = watch_a_change(student, process)
+    assert process.returncode == 0 and err == ""
+    assert out.endswith("stopped watching\n")
+
+
+def watch_a_change(student, process):
+    """Read the watcher's first run, change the test, read its second, then press Ctrl+C."""
     try:
         lines = []
         while not any(line.startswith("watching") for line in lines):
@@ -88,9 +100,11 @@ def test_watch_checks_again_on_a_change_and_stops_on_ctrl_c(student):
         assert any(line.startswith("next: import flask") for line in lines)
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
-    assert process.returncode == 0 and err == ""
-    assert out.endswith("stopped watching\n")
+    try:
+        return process.communicate(timeout=WATCH_STOPS)
+    except subprocess.TimeoutExpired:
+        process.kill()  # a watcher that ignores Ctrl+C fails the test, and does not outlive it
+        raise
 
 
 @pytest.fixture
