@@ -23,6 +23,9 @@ HANDOUT_FOOTER = """<div style="font-size: 8px; width: 100%; margin: 0 15mm; dis
 
 # The window the deck is printed from: a 1280x720 projector.
 SLIDE_WINDOW = {"width": 1280, "height": 720}
+# How long a page may take to load and settle (ms): Playwright's 30 s default ran out on a
+# 2-core machine busy with other builds, and a slow PDF is better than none.
+LOAD_LIMIT = 120_000
 
 
 def check_traffic(traffic: Traffic, what: str):
@@ -37,6 +40,7 @@ def check_traffic(traffic: Traffic, what: str):
 
 def print_deck(browser, page_file: Path, out: Path):
     context = browser.new_context(viewport=SLIDE_WINDOW)
+    context.set_default_timeout(LOAD_LIMIT)
     traffic = Traffic(context)
     page = context.new_page()
     page.goto(page_file.as_uri())
@@ -63,6 +67,7 @@ def print_deck(browser, page_file: Path, out: Path):
 
 def print_handout(browser, page_file: Path, out: Path):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(LOAD_LIMIT)
     traffic = Traffic(context)
     page = context.new_page()
     page.goto(page_file.as_uri())
