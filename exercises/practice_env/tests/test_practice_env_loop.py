@@ -74,10 +74,13 @@ WATCH_STOPS = 60
 def test_watch_checks_again_on_a_change_and_stops_on_ctrl_c(student):
     solve_exercise(student)
     variables = clean_environment(student.home)
-    # as a context manager, so that its pipes are closed whatever happens to the test
+    # As a context manager, so that its pipes are closed whatever happens to the test. Ctrl+C is
+    # restored in the watcher, as a terminal gives it: a run started in the background (`make
+    # test &`, some CI) ignores SIGINT, and Python then never raises KeyboardInterrupt.
     with subprocess.Popen([sys.executable, "-W", "error", str(CHECKER), "--watch"],
                           cwd=student.work, env=variables, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True) as process:
+                          stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)) as process:
         out, err = watch_a_change(student, process)
     assert process.returncode == 0 and err == ""
     assert out.endswith("stopped watching\n")
