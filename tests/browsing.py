@@ -12,6 +12,9 @@ from tools.course import exercises, lectures
 PROJECTOR = {"width": 1280, "height": 720}
 # How much of a text a failure message quotes: enough to find it in the source.
 QUOTE = 80
+# How long a page may take to load or a state to come (ms): a bound, not a pace. 10 s ran out
+# once for a handbook page on a 2-core machine running two suites at once.
+PAGE_LIMIT = 30_000
 SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
 
 # Pages of the site, relative to its folder.
@@ -32,7 +35,7 @@ def inject(page: Path, html: str):
 def new_page(browser, viewport=PROJECTOR, **options):
     """A new context (fresh cache and storage) with its traffic recorded, and a page in it."""
     context = browser.new_context(viewport=viewport, **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(PAGE_LIMIT)
     traffic = Traffic(context)
     return context, context.new_page(), traffic
 
