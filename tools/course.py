@@ -79,14 +79,6 @@ class Exercise:
         return self.folder / f"check_{self.name}.py"
 
     @property
-    def solution(self):
-        return self.folder / "solution"
-
-    @property
-    def start(self):
-        return self.folder / "start"
-
-    @property
     def page(self):
         return f"exercises/{self.name}/index.html"
 
