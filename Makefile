@@ -50,15 +50,19 @@ help:
 
 .PHONY: help html slides pdf site serve browser test bench lecture exercise lock clean rehearsal class-report
 
-# --clear: a venv holds exactly its lock, made with this stack's Python.
+# --clear: a venv holds exactly its lock, made with this stack's Python. venv and pip run without
+# the caller's PYTHONWARNINGS: CI's error::DeprecationWarning is for the course's code, and pip on
+# Python 3.13.0 trips over its own deprecations.
+INSTALL = env -u PYTHONWARNINGS
+PIP     = $(INSTALL) $(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes
 $(BUILD_STAMP): $(LOCK)
 	@$(if $(PYTHON),:,echo "$(NO_PYTHON)" >&2; exit 1)
-	$(PYTHON) -m venv --clear $(VENV)
-	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(INSTALL) $(PYTHON) -m venv --clear $(VENV)
+	$(PIP) -r $(LOCK)
 	touch $@
 
 $(TEST_STAMP): $(BUILD_STAMP) $(TESTLOCK)
-	$(VENV)/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r $(LOCK) -r $(TESTLOCK)
+	$(PIP) -r $(LOCK) -r $(TESTLOCK)
 	touch $@
 
 html: $(BUILD_STAMP)
@@ -121,7 +125,7 @@ bench: $(TEST_STAMP)
 
 # uv is pinned too, so that the same .in files give the same locks.
 lock: $(BUILD_STAMP)
-	$(VENV)/bin/python -m pip install -q --disable-pip-version-check uv==0.13.9
+	$(INSTALL) $(VENV)/bin/python -m pip install -q --disable-pip-version-check uv==0.13.9
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements.in -o requirements.txt
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.13 --generate-hashes requirements-current.in -o requirements-current.txt
 	$(VENV)/bin/uv pip compile -q --universal --python-version 3.11 --generate-hashes requirements-test.in -c requirements.txt -o requirements-test.txt
