@@ -12,8 +12,10 @@ The browser is required, never skipped: without chromium these tests fail and sa
 """
 
 import re
+import shutil
 
 import pytest
+from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 
 from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
@@ -21,6 +23,10 @@ from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE,
                       notes_of_current_slide, open_deck, slides_with_notes)
 from tools.browser import serve, wait_for_deck
 from tools.course import lectures
+from tools.icon_font import FONT, THEME
+
+ICON_FONT = "_static/" + FONT
+ICON_FONT_OF_THEME = THEME / "static" / FONT
 
 LECTURE_NAMES = [lecture.name for lecture in lectures()]
 
@@ -360,6 +366,65 @@ def check_slides_link_to_sections(browser, deck_url, handbook_url):
         context.close()
 
 
+SIDE_MENU_LEFT = "() => document.querySelector('.wy-nav-side').getBoundingClientRect().left"
+OPEN_ENTRIES = "() => [...document.querySelectorAll('.wy-menu-vertical li.current > a')].map(a => a.getAttribute('href'))"
+
+
+def check_handbook_navigation(browser, url):
+    """On a phone the menu button brings in the side menu; the lecture's open/close button closes
+    and opens its sections; choosing a section marks it; no script fails (the page has no jQuery)."""
+    context, page, traffic = new_page(browser, viewport={"width": 400, "height": 800})
+    try:
+        page.goto(url)
+        page.wait_for_load_state("load")
+        assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
+        assert page.evaluate(SIDE_MENU_LEFT) < 0, "the side menu covers the page before the menu button"
+        page.click("[data-toggle='wy-nav-top']")
+        page.wait_for_function(f"() => ({SIDE_MENU_LEFT})() >= 0")
+        open_lecture = page.evaluate(
+            "() => [...document.querySelectorAll('.wy-menu-vertical li.toctree-l1')].findIndex(li => li.matches('.current'))")
+        assert open_lecture >= 0, "the side menu does not open the page's own entry"
+        lecture = page.locator(".wy-menu-vertical li.toctree-l1").nth(open_lecture)
+        lecture.locator("> a > button.toctree-expand").click()
+        expect(lecture).not_to_have_class(re.compile(r"\bcurrent\b"))
+        lecture.locator("> a > button.toctree-expand").click()
+        expect(lecture).to_have_class(re.compile(r"\bcurrent\b"))
+        section = lecture.locator("> ul > li > a").last
+        target = section.get_attribute("href")
+        section.click()
+        page.wait_for_function(f"() => location.hash === {target!r}")
+        assert target in page.evaluate(OPEN_ENTRIES), f"{target} is not marked open in the side menu"
+        assert page.evaluate(SIDE_MENU_LEFT) < 0, "the side menu stays over the chosen section"
+        assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
+    finally:
+        context.close()
+
+
+# What a page draws in Font Awesome (the theme's icons): each character, and where.
+ICONS_DRAWN = """() => [...document.querySelectorAll('*')].flatMap(element => ['::before', '::after']
+  .map(pseudo => getComputedStyle(element, pseudo))
+  .filter(style => style.fontFamily.includes('FontAwesome') && style.content.startsWith('"'))
+  .flatMap(style => [...JSON.parse(style.content)]
+    .map(character => [character.codePointAt(0), element.className || element.tagName])))"""
+
+
+def check_icons_in_font(browser, base, pages, font):
+    """Every icon the pages draw from the theme's Font Awesome is a glyph of the font the site ships."""
+    theme_glyphs = TTFont(ICON_FONT_OF_THEME).getBestCmap()
+    shipped_glyphs = TTFont(font).getBestCmap()
+    context, page, _ = new_page(browser)
+    missing = set()
+    try:
+        for name in pages:
+            page.goto(base + name)
+            page.wait_for_load_state("load")
+            missing |= {f"{name}: U+{code:04X} ({where})" for code, where in page.evaluate(ICONS_DRAWN)
+                        if code in theme_glyphs and code not in shipped_glyphs}
+    finally:
+        context.close()
+    assert not missing, "icons missing from the cut font (run python -m tools.icon_font):\n" + "\n".join(sorted(missing))
+
+
 FIGURE_NAMES = r"""() => {
   const text = id => (document.getElementById(id) || {}).textContent || '';
   const nameOf = el => {
@@ -435,6 +500,35 @@ def test_every_slide_fits_the_screen(chromium, server, deck, viewport):
 @pytest.mark.parametrize("page", ["index.html"] + HANDBOOK_LECTURES + EXERCISES)
 def test_handbook_page_loads_offline_without_errors(chromium, site_url, page):
     check_loads_offline(chromium, site_url(page))
+
+
+def test_handbook_navigation_works_without_jquery(chromium, server):
+    check_handbook_navigation(chromium, server + HANDBOOK_LECTURES[0])
+
+
+def test_the_themes_own_navigation_script_fails_the_navigation_check(chromium, site_copy):
+    """The theme's script needs jQuery, which the handbook no longer loads."""
+    shutil.copy(THEME / "static/js/theme.js", site_copy / "_static/js/theme.js")
+    with serve(site_copy) as base, pytest.raises(AssertionError, match="jQuery"):
+        check_handbook_navigation(chromium, base + HANDBOOK_LECTURES[0])
+
+
+def handbook_pages(site):
+    """Every page of the handbook: the site's pages that load the theme's style sheet."""
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html")
+                  if "_static" not in path.parts and "css/theme.css" in path.read_text(encoding="utf-8"))
+
+
+def test_every_icon_shown_is_in_the_cut_font(chromium, course_build, server):
+    pages = handbook_pages(course_build)
+    assert HANDBOOK_LECTURES[0] in pages and "search.html" in pages
+    check_icons_in_font(chromium, server, pages, course_build / ICON_FONT)
+
+
+def test_an_icon_the_font_lacks_fails_the_icon_check(chromium, site_copy):
+    inject(site_copy / HANDBOOK_LECTURES[0], '<style>h1::after { font-family: FontAwesome; content: "\\f135" }</style>')
+    with serve(site_copy) as base, pytest.raises(AssertionError, match="U\\+F135"):
+        check_icons_in_font(chromium, base, [HANDBOOK_LECTURES[0]], site_copy / ICON_FONT)
 
 
 def test_search_for_conda_finds_the_lecture(chromium, server):
