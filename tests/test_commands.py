@@ -4,6 +4,7 @@ the suite runs for STACK=current. Not here: `make test` (this is it), `make brow
 `make lock` (root, network), and `make bench`, which builds both stacks three times (a minute),
 more than the suite may take."""
 
+import json
 import os
 import re
 import signal
@@ -174,3 +175,15 @@ def test_make_clean_removes_the_build(fresh_clone):
     make("clean", cwd=clone)
     assert not (clone / "_build").exists()
     make("clean", cwd=clone)  # nothing to remove is not an error
+
+
+def test_make_class_report_writes_one_page_from_the_reports(tmp_path):
+    """`make class-report DIR=...` as the README gives it, on two students' --report files."""
+    for student, status in (("ada", "pass"), ("bo", "fail")):
+        step = {"id": "env", "status": status, "message": "...", "hint": "create the environment",
+                "slide": "s.html#env", "handbook": "h.html#env"}
+        (tmp_path / f"{student}.json").write_text(json.dumps(
+            {"checker": "check_x.py", "version": "1", "ok": status == "pass", "steps": [step]}))
+    make("class-report", f"DIR={tmp_path}")
+    page = (tmp_path / "class-report.html").read_text(encoding="utf-8")
+    assert "1 of 2 students pass every step" in page and "create the environment" in page
