@@ -220,8 +220,8 @@ def test_a_changed_readme_table_fails_the_readme_check():
     assert readme_table(changed) != markdown_table()
 
 
-def test_front_page_lists_every_key(course_build):
-    table = read(course_build, "index.html").select_one("table.deck-keys")
+def check_front_page_lists_every_key(site):
+    table = read(site, "index.html").select_one("table.deck-keys")
     assert table, "the front page has no table of the deck's keys"
     # Sphinx writes Shift+Space as a compound <kbd>: the outer one's text is the key
     cells = [kbd.get_text() for kbd in table.select("td > p > kbd")]
@@ -229,3 +229,16 @@ def test_front_page_lists_every_key(course_build):
         for shown in key_labels(key):
             assert shown == "\u2026" or shown in cells, \
                 f"the front page's key table lacks {shown!r} ({key.does})"
+
+
+def test_front_page_lists_every_key(course_build):
+    check_front_page_lists_every_key(course_build)
+
+
+def test_a_front_page_without_the_home_key_fails_the_key_table_check(site_copy):
+    page = site_copy / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert text.count(">Home</kbd>") == 1
+    page.write_text(text.replace(">Home</kbd>", ">Hom</kbd>"), encoding="utf-8")
+    with pytest.raises(AssertionError, match="lacks 'Home'"):
+        check_front_page_lists_every_key(site_copy)

@@ -494,14 +494,14 @@ def test_faint_text_is_a_serious_violation(chromium, site_copy):
     assert any("color-contrast" in line for line in found), found
 
 
-def test_every_slide_meets_contrast(chromium, server):
-    """Every slide of every deck at once (printed: all slides shown), axe's colour contrast only."""
+def contrast_failures(browser, base, decks):
+    """axe's colour-contrast findings on every slide of the decks at once (printed: all slides shown)."""
     found = []
-    context, page, _ = new_page(chromium)
+    context, page, _ = new_page(browser)
     try:
         page.emulate_media(media="print")
-        for deck in DECKS:
-            page.goto(server + deck)
+        for deck in decks:
+            page.goto(base + deck)
             wait_for_deck(page)
             page.evaluate("() => document.querySelectorAll('[inert]').forEach(e => e.inert = false)")
             results = Axe().run(page, options={"runOnly": ["color-contrast"]})
@@ -509,4 +509,21 @@ def test_every_slide_meets_contrast(chromium, server):
                       for v in results.response["violations"] for n in v["nodes"]]
     finally:
         context.close()
+    return found
+
+
+def test_every_slide_meets_contrast(chromium, server):
+    found = contrast_failures(chromium, server, DECKS)
     assert found == [], "\n".join(found)
+
+
+def test_faint_text_on_a_later_slide_fails_the_contrast_sweep(chromium, site_copy):
+    """The sweep sees every slide, not only the one on the screen: faint text on the last one."""
+    deck = site_copy / LECTURE_DECK
+    text = deck.read_text(encoding="utf-8")
+    last = text.rindex("<article")
+    end = text.index(">", last) + 1
+    deck.write_text(text[:end] + '<p style="color: #ddd; background: #fff">faint</p>' + text[end:], encoding="utf-8")
+    with serve(site_copy) as base:
+        found = contrast_failures(chromium, base, [LECTURE_DECK])
+    assert found, "faint text on the last slide passed the contrast sweep"
