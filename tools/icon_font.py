@@ -39,7 +39,8 @@ def css_string(text):
 
 
 def glyphs_in_use(css, templates):
-    """The characters the theme's own rules draw, and those of the icon classes the templates name."""
+    """The characters that style rules draw (other than icon-class rules), and those of the icon
+    classes the templates name."""
     drawn, icons = set(), {}
     for selectors, declarations in RULE.findall(css):
         characters = set("".join(css_string(text) for text in CONTENT.findall(declarations)))
@@ -57,15 +58,18 @@ def glyphs_in_use(css, templates):
 
 
 def cut_font(source: Path, characters, output: Path):
-    font = TTFont(source)
-    cmap = font.getBestCmap()
-    options = subset.Options(flavor="woff2", layout_features=[], name_IDs=["*"])
+    """Write the glyphs of source that draw characters to output (woff2); return how many."""
+    # the source's timestamp, not today's: the same theme gives the same file
+    font = TTFont(source, recalcTimestamp=False)
+    kept = sorted(ord(character) for character in characters if ord(character) in font.getBestCmap())
+    options = subset.Options(layout_features=[], name_IDs=["*"])
     options.drop_tables += ["FFTM"]  # FontForge's timestamps, which fontTools cannot cut
     subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(ord(character) for character in characters if ord(character) in cmap))
+    subsetter.populate(unicodes=kept)
     subsetter.subset(font)
     font.flavor = "woff2"
     font.save(output)
+    return len(kept)
 
 
 def main():
@@ -73,9 +77,8 @@ def main():
                     for path in [THEME / "static/css/theme.css", *sorted((REPO / "_static/css").glob("*.css"))])
     templates = "\n".join(path.read_text(encoding="utf-8")
                           for folder in (THEME, REPO / "_templates") for path in sorted(folder.glob("*.html")))
-    characters = glyphs_in_use(css, templates)
-    cut_font(THEME / "static" / FONT, characters, OUTPUT)
-    print(f"{OUTPUT.relative_to(REPO)}: {len(characters)} icons, {OUTPUT.stat().st_size:,} bytes "
+    kept = cut_font(THEME / "static" / FONT, glyphs_in_use(css, templates), OUTPUT)
+    print(f"{OUTPUT.relative_to(REPO)}: {kept} glyphs, {OUTPUT.stat().st_size:,} bytes "
           f"(the theme's: {(THEME / 'static' / FONT).stat().st_size:,})")
 
 
