@@ -13,7 +13,9 @@
   leaves it out (``deck_scripts``), and so does the handbook, whose one script that used it,
   the theme's navigation, is replaced by the course's ``_static/js/theme.js``.
 
-Files are removed after each build: Sphinx copies a theme's static files on every build.
+Files are removed after each build: Sphinx copies a theme's static files on every build. Its
+``env_version`` goes up whenever what it leaves out changes (2: no jQuery in the handbook), so
+that a build folder made before is built again, not left with pages that name a removed file.
 
 - The deck has no search box, so its builder writes no search index and no search page
   (hieroglyph, which assumes one, is mended by ``hieroglyph_compat``'s ``no_search_index``).
@@ -81,4 +83,4 @@ def setup(app):
     app.connect("html-page-context", load_figures_when_near)
     app.connect("html-page-context", no_jquery_in_handbook)
     app.connect("build-finished", drop_unused_files)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
