@@ -23,10 +23,9 @@ from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE,
                       notes_of_current_slide, open_deck, slides_with_notes)
 from tools.browser import serve, wait_for_deck
 from tools.course import lectures
-from tools.icon_font import FONT, THEME
+from tools.icon_font import FONT, SOURCE, THEME
 
 ICON_FONT = "_static/" + FONT
-ICON_FONT_OF_THEME = THEME / "static" / FONT
 
 LECTURE_NAMES = [lecture.name for lecture in lectures()]
 
@@ -381,10 +380,10 @@ def check_handbook_navigation(browser, url):
         assert page.evaluate(SIDE_MENU_LEFT) < 0, "the side menu covers the page before the menu button"
         page.click("[data-toggle='wy-nav-top']")
         page.wait_for_function(f"() => ({SIDE_MENU_LEFT})() >= 0")
-        open_lecture = page.evaluate(
-            "() => [...document.querySelectorAll('.wy-menu-vertical li.toctree-l1')].findIndex(li => li.matches('.current'))")
+        lectures = page.locator(".wy-menu-vertical li.toctree-l1")
+        open_lecture = lectures.evaluate_all("items => items.findIndex(li => li.matches('.current'))")
         assert open_lecture >= 0, "the side menu does not open the page's own entry"
-        lecture = page.locator(".wy-menu-vertical li.toctree-l1").nth(open_lecture)
+        lecture = lectures.nth(open_lecture)
         lecture.locator("> a > button.toctree-expand").click()
         expect(lecture).not_to_have_class(re.compile(r"\bcurrent\b"))
         lecture.locator("> a > button.toctree-expand").click()
@@ -410,7 +409,7 @@ ICONS_DRAWN = """() => [...document.querySelectorAll('*')].flatMap(element => ['
 
 def check_icons_in_font(browser, base, pages, font):
     """Every icon the pages draw from the theme's Font Awesome is a glyph of the font the site ships."""
-    theme_glyphs = TTFont(ICON_FONT_OF_THEME).getBestCmap()
+    theme_glyphs = TTFont(SOURCE).getBestCmap()
     shipped_glyphs = TTFont(font).getBestCmap()
     context, page, _ = new_page(browser)
     missing = set()

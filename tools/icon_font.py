@@ -25,6 +25,7 @@ from tools.course import REPO
 
 THEME = Path(sphinx_rtd_theme.__file__).parent
 FONT = "css/fonts/fontawesome-webfont.woff2"
+SOURCE = THEME / "static" / FONT
 OUTPUT = REPO / "_static" / FONT
 
 RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
@@ -77,9 +78,9 @@ def main():
                     for path in [THEME / "static/css/theme.css", *sorted((REPO / "_static/css").glob("*.css"))])
     templates = "\n".join(path.read_text(encoding="utf-8")
                           for folder in (THEME, REPO / "_templates") for path in sorted(folder.glob("*.html")))
-    kept = cut_font(THEME / "static" / FONT, glyphs_in_use(css, templates), OUTPUT)
+    kept = cut_font(SOURCE, glyphs_in_use(css, templates), OUTPUT)
     print(f"{OUTPUT.relative_to(REPO)}: {kept} glyphs, {OUTPUT.stat().st_size:,} bytes "
-          f"(the theme's: {(THEME / 'static' / FONT).stat().st_size:,})")
+          f"(the theme's: {SOURCE.stat().st_size:,})")
 
 
 if __name__ == "__main__":
