@@ -16,8 +16,10 @@ import pytest
 from repo import REPO, STACK, clean_env, make
 from tools.course import lectures
 
-# Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-..."
+# Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour (a
+# terminal, FORCE_COLOR, or CI=true for Sphinx 9) the lines carry escape codes and end in "\r".
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)\s*$", re.M)
+COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 VENV = ".venv-current" if STACK == "current" else ".venv"
 NOT_SOURCES = {".git", "_build", "tests", ".pytest_cache", "__pycache__"}
 
@@ -33,7 +35,8 @@ def build(sources, builddir, *targets):
     """make TARGETS of the copy, verbose; the pages each sphinx-build read, in build order."""
     result = make(*targets, f"SOURCEDIR={sources}", "SPHINXOPTS=-W --keep-going", builddir=builddir, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    return [set(READ.findall(run)) for run in result.stdout.split("updating environment:")[1:]]
+    printed = COLOUR.sub("", result.stdout).replace("\r", "\n")
+    return [set(READ.findall(run)) for run in printed.split("updating environment:")[1:]]
 
 
 def files(folder):
