@@ -16,8 +16,10 @@ import pytest
 from repo import REPO, STACK, clean_env, make
 from tools.course import lectures
 
-# Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour (a
-# terminal, FORCE_COLOR, or CI=true for Sphinx 9) the lines carry escape codes and end in "\r".
+# Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour, as
+# a terminal shows it (and CI, where Sphinx 9 colours when CI=true), the lines carry escape codes
+# and end in "\r". The builds below ask for colour, so that what they print does not depend on
+# where the suite runs.
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)\s*$", re.M)
 COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 VENV = ".venv-current" if STACK == "current" else ".venv"
@@ -33,7 +35,8 @@ def sources(tmp_path):
 
 def build(sources, builddir, *targets):
     """make TARGETS of the copy, verbose; the pages each sphinx-build read, in build order."""
-    result = make(*targets, f"SOURCEDIR={sources}", "SPHINXOPTS=-W --keep-going", builddir=builddir, check=False)
+    result = make(*targets, f"SOURCEDIR={sources}", "SPHINXOPTS=-W --keep-going --color", builddir=builddir,
+                  check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     printed = COLOUR.sub("", result.stdout).replace("\r", "\n")
     return [set(READ.findall(run)) for run in printed.split("updating environment:")[1:]]
