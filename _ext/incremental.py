@@ -14,7 +14,13 @@ changed. Each builder here has its own doctree folder, so this extension
 - keeps the search index's index entries (the glossary's terms) of the pages a build does not
   write: Sphinx collects them while writing (``env._search_index_index_entries``, private), after
   the environment is saved, so an incremental build drops those of every page it leaves alone.
-  They are saved beside the doctrees after each build and given back before writing.
+  They are saved beside the doctrees after each build and given back before writing;
+- on a Sphinx that copies static files only when it writes a page (before
+  ``Builder.copy_assets``, Sphinx 6), has one page read and written again when a file in
+  ``html_static_path`` changed, so that a style sheet or script edited alone reaches the
+  handbook and the deck (``make serve`` included). It is the last page by name: the search
+  index lists titles in the order pages were written, and a rewritten page goes last, where a
+  clean build put it already.
 """
 
 import pickle
@@ -22,6 +28,7 @@ from pathlib import Path
 
 from docutils.transforms import Transform
 from hieroglyph.builder import building_slides
+from sphinx.builders import Builder
 
 
 class NoteEarlierReread(Transform):
@@ -48,6 +55,17 @@ def reread_for_other_builder(app, env, added, changed, removed):
     return sorted(env.found_docs - added - changed) if previous != kind else []
 
 
+def newest_static_file(app):
+    folders = [Path(app.confdir, folder) for folder in app.config.html_static_path]
+    return max((f.stat().st_mtime_ns for folder in folders for f in folder.rglob("*") if f.is_file()), default=0)
+
+
+def rewrite_for_static_files(app, env, added, changed, removed):
+    newest, previous = newest_static_file(app), getattr(env, "newest_static_file", None)
+    env.newest_static_file = newest
+    return [max(env.found_docs)] if previous not in (None, newest) else []
+
+
 def index_entries_file(app):
     return Path(app.doctreedir, "search-index-entries.pickle")
 
@@ -70,6 +88,8 @@ def setup(app):
     app.add_transform(NoteEarlierReread)
     app.add_transform(DropHieroglyphReread)
     app.connect("env-get-outdated", reread_for_other_builder)
+    if not hasattr(Builder, "copy_assets"):
+        app.connect("env-get-outdated", rewrite_for_static_files)
     app.connect("env-updated", restore_index_entries)
     app.connect("build-finished", save_index_entries)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -67,6 +67,11 @@ def test_rebuild_reads_only_what_changed(sources, tmp_path):
     lecture.source.write_text(lecture.source.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
     assert build(sources, tmp_path / "a", "html", "slides") == [showing(tmp_path / "a", sources, lecture)] * 2
 
+    # A style sheet and a script edited alone (no page changed): compared with the clean build below.
+    for static in (sources / "_static" / "css" / "palette.css", sources / "_static" / "js" / "keys.js"):
+        static.write_text(static.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    build(sources, tmp_path / "a", "html", "slides")
+
     # The clean build's deck shares the handbook's doctrees, as `make html dirslides` does
     # (Sphinx's make mode): it must read every page again, for the deck.
     build(sources, tmp_path / "clean", "html")
