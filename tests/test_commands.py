@@ -88,19 +88,29 @@ def port_is_free(port):
         return True
 
 
-def wait_for_http(url, server, log, timeout=90):
-    """Until url answers 200; fails early when the server has stopped."""
+def wait_for_http(url, server, log, text="", timeout=90):
+    """Until url answers 200 with text in its body; fails early when the server has stopped."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert server.poll() is None, f"make serve stopped:\n{log.read_text()}"
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
+                if response.status == 200 and text in response.read().decode("utf-8", "replace"):
                     return
         except (URLError, ConnectionError):
             pass
         time.sleep(0.3)
-    pytest.fail(f"{url} did not answer within {timeout} s:\n{log.read_text()}")
+    pytest.fail(f"{url} did not answer {text!r} within {timeout} s:\n{log.read_text()}")
+
+
+def wait_for_rebuild(log, timeout=90):
+    """Until make serve has finished the rebuild it started last: it then says where it serves."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if "Serving on" in log.read_text().rsplit("Detected changes", 1)[-1]:
+            return
+        time.sleep(0.3)
+    pytest.fail(f"make serve did not finish its rebuild within {timeout} s:\n{log.read_text()}")
 
 
 def group_is_gone(pgid, timeout=0):
@@ -159,6 +169,13 @@ def test_make_serve_rebuilds_and_reloads_handbook_and_deck(fresh_clone, chromium
         assert not traffic.remote(), traffic.remote()
         context.close()
 
+        # a style sheet saved alone (no page changed) is served anew, to the handbook and the deck
+        sheet = clone / "_static" / "css" / "palette.css"
+        sheet.write_text(sheet.read_text() + f"\n/* {saved} */\n")
+        for served in ("_static/css/palette.css", "slides/_static/css/palette.css"):
+            wait_for_http(base + served, server, log, text=saved)
+
+        wait_for_rebuild(log)  # Ctrl+C in the middle of a build would interrupt sphinx-build
         os.killpg(server.pid, signal.SIGINT)  # Ctrl+C
         server.wait(timeout=60)
         assert group_is_gone(server.pid, timeout=10), "make serve left processes behind"
