@@ -88,42 +88,46 @@ def port_is_free(port):
         return True
 
 
-def wait_for_http(url, server, log, text="", timeout=90):
-    """Until url answers 200 with text in its body; fails early when the server has stopped."""
+def until(condition, timeout, interval=0.3):
+    """Whether condition() comes true within timeout seconds, asked every interval seconds."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"make serve stopped:\n{log.read_text()}"
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200 and text in response.read().decode("utf-8", "replace"):
-                    return
-        except (URLError, ConnectionError):
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"{url} did not answer {text!r} within {timeout} s:\n{log.read_text()}")
+    while not condition():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(interval)
+    return True
+
+
+def answers(url, server, log, text):
+    """Whether url answers 200 with text in its body; fails when the server has stopped."""
+    assert server.poll() is None, f"make serve stopped:\n{log.read_text()}"
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status == 200 and text in response.read().decode("utf-8", "replace")
+    except (URLError, ConnectionError):
+        return False
+
+
+def wait_for_http(url, server, log, text="", timeout=90):
+    if not until(lambda: answers(url, server, log, text), timeout):
+        pytest.fail(f"{url} did not answer {text!r} within {timeout} s:\n{log.read_text()}")
 
 
 def wait_for_rebuild(log, timeout=90):
     """Until make serve has finished the rebuild it started last: it then says where it serves."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if "Serving on" in log.read_text().rsplit("Detected changes", 1)[-1]:
-            return
-        time.sleep(0.3)
-    pytest.fail(f"make serve did not finish its rebuild within {timeout} s:\n{log.read_text()}")
+    if not until(lambda: "Serving on" in log.read_text().rsplit("Detected changes", 1)[-1], timeout):
+        pytest.fail(f"make serve did not finish its rebuild within {timeout} s:\n{log.read_text()}")
 
 
 def group_is_gone(pgid, timeout=0):
     """Whether no process of the group is left, waiting up to timeout seconds for that."""
-    deadline = time.monotonic() + timeout
-    while True:
+    def gone():
         try:
             os.killpg(pgid, 0)
         except ProcessLookupError:
             return True
-        if time.monotonic() >= deadline:
-            return False
-        time.sleep(0.2)
+        return False
+    return until(gone, timeout, interval=0.2)
 
 
 def test_make_serve_rebuilds_and_reloads_handbook_and_deck(fresh_clone, chromium, tmp_path):
