@@ -62,7 +62,8 @@ def cut_font(source: Path, characters, output: Path):
     """Write the glyphs of source that draw characters to output (woff2); return how many."""
     # the source's timestamp, not today's: the same theme gives the same file
     font = TTFont(source, recalcTimestamp=False)
-    kept = sorted(ord(character) for character in characters if ord(character) in font.getBestCmap())
+    cmap = font.getBestCmap()
+    kept = sorted(ord(character) for character in characters if ord(character) in cmap)
     options = subset.Options(layout_features=[], name_IDs=["*"])
     options.drop_tables += ["FFTM"]  # FontForge's timestamps, which fontTools cannot cut
     subsetter = subset.Subsetter(options)
