@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-# The course's extensions (_ext/) read the lecture list from tools/course.py at the root.
+# The course's extension (_ext/course) reads the site map from tools/sitemap.py at the root.
 sys.path[:0] = [str(Path(__file__).parent / "_ext"), str(Path(__file__).parent)]
 
 # -- Project --
@@ -12,28 +12,12 @@ author = "the ML in Production course team"
 copyright = "2020-2026, the ML in Production course team"
 
 extensions = [
-    "hieroglyph",
     "myst_parser",
     "sphinx_copybutton",
     "sphinx_togglebutton",
     "sphinxcontrib.jquery",
     "sphinx.ext.githubpages",  # .nojekyll: GitHub Pages keeps _static/
-    "exercise_downloads",
-    "lecture",
-    "lecture_notes",
-    "lesson",
-    "practice",
-    "course_index",
-    "instructor_guide",
-    "checker_download",
-    "slide_links",
-    "deck_scripts",
-    "continuation_slides",
-    "deck_html_lang",
-    "deck_keys",
-    "hieroglyph_compat",
-    "incremental",
-    "lean_output",
+    "course",  # _ext/course: the course's directives, pages and deck (hieroglyph with it)
 ]
 exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".ci"]
 templates_path = ["_templates"]

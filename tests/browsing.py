@@ -7,7 +7,8 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 
 from tools.browser import Traffic, wait_for_deck
-from tools.course import exercises, lectures
+from repo import SITE
+from tools.sitemap import exercises, lectures
 
 PROJECTOR = {"width": 1280, "height": 720}
 # How much of a text a failure message quotes: enough to find it in the source.
@@ -18,10 +19,10 @@ PAGE_LIMIT = 30_000
 SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
 
 # Pages of the site, relative to its folder.
-LECTURE_DECKS = [lecture.deck_page for lecture in lectures()]
+LECTURE_DECKS = [SITE.deck_page(lecture.docname) for lecture in lectures()]
 DECKS = ["slides/index.html"] + LECTURE_DECKS
-HANDBOOK_LECTURES = [lecture.handbook_page for lecture in lectures()]
-EXERCISES = [exercise.page for exercise in exercises()]
+HANDBOOK_LECTURES = [SITE.handbook_page(lecture.docname) for lecture in lectures()]
+EXERCISES = [SITE.handbook_page(exercise.docname) for exercise in exercises()]
 
 
 def inject(page: Path, html: str):

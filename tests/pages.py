@@ -2,7 +2,7 @@
 the tests. BeautifulSoup parses; the tests ask this module, never the markup, for slides,
 sections, notes, images and links.
 
-    page = read(site_folder, "slides/slides/1-1-1-environment-management.html")
+    page = read(site_folder, SITE.deck_page("slides/1-1-1-environment-management"))
     page.slides[0].title, page.slides[0].notes, page.images, page.links, page.ids
 """
 

@@ -6,7 +6,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tools.course import REPO
+from tools.sitemap import REPO, SiteMap
+
+# Where the built site's pages are, read from the project's conf.py.
+SITE = SiteMap.of_project(REPO)
 
 # The Makefile's STACK (pinned or current): `make test STACK=current` passes it down.
 STACK = os.environ.get("STACK", "pinned")

@@ -21,8 +21,9 @@ from playwright.sync_api import expect
 from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
                       deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
                       notes_of_current_slide, open_deck, slides_with_notes)
+from repo import SITE
 from tools.browser import serve, wait_for_deck
-from tools.course import lectures
+from tools.sitemap import lectures
 from tools.icon_font import FONT, SOURCE, THEME
 
 ICON_FONT = "_static/" + FONT
@@ -576,14 +577,14 @@ def test_quiz_answers_are_hidden_until_opened(chromium, server):
 # Every link from the local server (as published); three of them from file://, for the paths.
 @pytest.mark.parametrize("lecture", LECTURE_NAMES)
 def test_section_links_open_their_slides(chromium, site_url, lecture):
-    check_sections_link_to_slides(chromium, site_url(f"slides/{lecture}.html"),
-                                  site_url(f"slides/slides/{lecture}.html"))
+    check_sections_link_to_slides(chromium, site_url(SITE.handbook_page(f"slides/{lecture}")),
+                                  site_url(SITE.deck_page(f"slides/{lecture}")))
 
 
 @pytest.mark.parametrize("lecture", LECTURE_NAMES)
 def test_slide_links_open_their_sections(chromium, site_url, lecture):
-    check_slides_link_to_sections(chromium, site_url(f"slides/slides/{lecture}.html"),
-                                  site_url(f"slides/{lecture}.html"))
+    check_slides_link_to_sections(chromium, site_url(SITE.deck_page(f"slides/{lecture}")),
+                                  site_url(SITE.handbook_page(f"slides/{lecture}")))
 
 
 # -- accessibility --

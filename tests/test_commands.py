@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from repo import REPO, STACK, clean_env, clone_repository, make
+from repo import REPO, SITE, STACK, clean_env, clone_repository, make
 from tools.browser import Traffic, wait_for_deck
-from tools.course import lectures
+from tools.sitemap import lectures
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +53,12 @@ def test_make_html_slides_builds_handbook_and_deck(fresh_clone):
     assert "WARNING" not in result.stderr, result.stderr
     site = clone / "_build" / "html"
     for page in ["index.html", "slides/index.html"] + [
-            page for lecture in lectures(clone) for page in (lecture.handbook_page, lecture.deck_page)]:
+            page for lecture in lectures(clone) for page in (SITE.handbook_page(lecture.docname), SITE.deck_page(lecture.docname))]:
         assert (site / page).is_file(), page
 
 
 def pdfs_of(site, clone):
-    return [site / pdf for lecture in lectures(clone) for pdf in lecture.pdfs.values()]
+    return [site / pdf for lecture in lectures(clone) for pdf in SITE.pdfs(lecture).values()]
 
 
 def assert_pdfs(paths):
@@ -151,16 +151,16 @@ def test_make_serve_rebuilds_and_reloads_handbook_and_deck(fresh_clone, chromium
                                   cwd=clone, env=env, stdout=out, stderr=subprocess.STDOUT,
                                   start_new_session=True)
     try:
-        wait_for_http(base + lecture.deck_page, server, log)
+        wait_for_http(base + SITE.deck_page(lecture.docname), server, log)
         context = chromium.new_context()
         context.set_default_timeout(60_000)
         traffic = Traffic(context)
         handbook, deck = context.new_page(), context.new_page()
-        handbook.goto(base + lecture.handbook_page)
-        deck.goto(base + lecture.deck_page)
+        handbook.goto(base + SITE.handbook_page(lecture.docname))
+        deck.goto(base + SITE.deck_page(lecture.docname))
         wait_for_deck(deck)
         view_as_slides = handbook.locator("a.slides-link").get_attribute("href")
-        assert urljoin(handbook.url, view_as_slides) == base + lecture.deck_page
+        assert urljoin(handbook.url, view_as_slides) == base + SITE.deck_page(lecture.docname)
 
         saved = f"Saved at {time.time_ns()}"
         lecture.source.write_text(lecture.source.read_text() + f"\n\n{saved}\n")

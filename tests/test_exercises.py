@@ -2,7 +2,7 @@
 state (exit 1) and passes the model solution (exit 0), run as a student runs it, from the
 student's folder with no arguments but those the exercise's page tells them to type.
 
-An exercise is `exercises/<name>/` (tools/course.py). The state is a folder, `solution/` or
+An exercise is `exercises/<name>/` (tools/sitemap.py). The state is a folder, `solution/` or
 `start/` (absent: an empty folder), copied into the student's folder; an exercise whose machine
 needs more than files (a conda environment, a conda on PATH) sets it up in
 `exercises/<name>/tests/stage.py`, `prepare(state, work, tmp) -> checker arguments`."""
@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from tools.course import exercises
+from tools.sitemap import exercises
 
 # The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
 pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")

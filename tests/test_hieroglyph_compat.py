@@ -1,4 +1,4 @@
-"""_ext/hieroglyph_compat.py: hieroglyph on the current stack (Sphinx 9.2) builds the deck the
+"""_ext/course/hieroglyph_compat.py: hieroglyph on the current stack (Sphinx 9.2) builds the deck the
 pinned stack (Sphinx 6.2, which hieroglyph was made for) builds, each patch is needed there, and
 the layer does nothing on the pinned stack.
 
@@ -43,7 +43,7 @@ NEEDS_OPTIONS = {"no_search_index": ["-D", "deck_search=0"]}
 
 
 def compat_patches():
-    spec = importlib.util.spec_from_file_location("hieroglyph_compat", REPO / "_ext" / "hieroglyph_compat.py")
+    spec = importlib.util.spec_from_file_location("hieroglyph_compat", REPO / "_ext" / "course" / "hieroglyph_compat.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.PATCHES
@@ -207,7 +207,7 @@ def test_does_nothing_on_pinned_stack(tmp_path):
 def test_class_patches_answer_hieroglyph_only():
     """env_app, builder_app and traverse change Sphinx and docutils classes: hieroglyph's calls
     get the replacement, any other caller the original, deprecation warning and all."""
-    spec = importlib.util.spec_from_file_location("hieroglyph_compat", REPO / "_ext" / "hieroglyph_compat.py")
+    spec = importlib.util.spec_from_file_location("hieroglyph_compat", REPO / "_ext" / "course" / "hieroglyph_compat.py")
     compat = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(compat)
     if not compat.needed("traverse"):

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from repo import REPO, STACK, clean_env, make
-from tools.course import lectures
+from tools.sitemap import lectures
 
 # Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour, as
 # a terminal shows it (and CI, where Sphinx 9 colours when CI=true), the lines carry escape codes

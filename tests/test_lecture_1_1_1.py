@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from repo import REPO
+from repo import REPO, SITE
 from pages import plain, read
 
 SEED = REPO / "tests" / "data" / "seed-1.1.1-environment-management-2020.txt"
@@ -72,12 +72,12 @@ def expected_titles():
 
 @pytest.fixture(scope="module")
 def deck(course_build):
-    return read(course_build, f"slides/slides/{LECTURE}.html")
+    return read(course_build, SITE.deck_page(f"slides/{LECTURE}"))
 
 
 @pytest.fixture(scope="module")
 def handbook(course_build):
-    return read(course_build, f"slides/{LECTURE}.html")
+    return read(course_build, SITE.handbook_page(f"slides/{LECTURE}"))
 
 
 def test_seed_parser_reads_every_slide_title():

@@ -1,6 +1,6 @@
 """Every lecture, whatever it teaches: what the course's conventions promise of each, checked on
 the built site (`make site`, the course_build fixture). The lectures come from the sources on
-disk (tools/course.py), so a new lecture is checked by these tests without being named here."""
+disk (tools/sitemap.py), so a new lecture is checked by these tests without being named here."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -8,7 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from pages import read
-from tools.course import exercises, lectures
+from repo import SITE
+from tools.sitemap import exercises, lectures
 
 LECTURES = lectures()
 KEBAB_SVG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.svg")
@@ -22,7 +23,7 @@ def lecture(request):
 
 
 def test_the_deck_opens_on_the_title_with_number_and_duration(course_build, lecture):
-    deck = read(course_build, lecture.deck_page)
+    deck = read(course_build, SITE.deck_page(lecture.docname))
     first = deck.slides[0]
     assert first.title.startswith(f"{lecture.number} ")
     assert "level-1" in first.classes
@@ -30,24 +31,24 @@ def test_the_deck_opens_on_the_title_with_number_and_duration(course_build, lect
 
 
 def test_the_lecture_opens_with_questions_and_objectives_and_ends_with_key_points(course_build, lecture):
-    for page in (read(course_build, lecture.deck_page), read(course_build, lecture.handbook_page)):
+    for page in (read(course_build, SITE.deck_page(lecture.docname)), read(course_build, SITE.handbook_page(lecture.docname))):
         boxes = [box for box in page.select("div.lesson")]
         kinds = [next(c for c in box["class"] if c.startswith("lesson-")) for box in boxes]
         assert kinds[:2] == ["lesson-questions", "lesson-objectives"], f"{page.path.name}: {kinds}"
         assert kinds[-1] == "lesson-keypoints", f"{page.path.name}: {kinds}"
         assert all(box.select("li") for box in boxes)
-    deck = read(course_build, lecture.deck_page)
+    deck = read(course_build, SITE.deck_page(lecture.docname))
     assert deck.slides[-1].element.select("div.lesson-keypoints"), "the key points are not the last slide"
 
 
 def test_every_slide_is_a_handbook_section_and_back(course_build, lecture):
-    deck, handbook = read(course_build, lecture.deck_page), read(course_build, lecture.handbook_page)
+    deck, handbook = read(course_build, SITE.deck_page(lecture.docname)), read(course_build, SITE.handbook_page(lecture.docname))
     for slide in deck.slides:
         assert slide.id in handbook.ids, f"slide {slide.title!r} ({slide.id}) has no handbook anchor"
 
 
 def test_notes_are_hidden_notes_on_the_slide_and_text_in_the_handbook(course_build, lecture):
-    deck, handbook = read(course_build, lecture.deck_page), read(course_build, lecture.handbook_page)
+    deck, handbook = read(course_build, SITE.deck_page(lecture.docname)), read(course_build, SITE.handbook_page(lecture.docname))
     notes = [note for slide in deck.slides for note in slide.notes]
     assert notes, "the lecture has no speaker notes"
     handbook_text = handbook.text()
@@ -58,7 +59,7 @@ def test_notes_are_hidden_notes_on_the_slide_and_text_in_the_handbook(course_bui
 
 
 def test_every_update_note_cites_a_source_and_a_date(course_build, lecture):
-    handbook = read(course_build, lecture.handbook_page)
+    handbook = read(course_build, SITE.handbook_page(lecture.docname))
     for update in handbook.select("div.admonition.update"):
         source = update.select("p.update-source a.reference.external")
         assert len(source) == 1, update.get_text()[:120]
@@ -66,7 +67,7 @@ def test_every_update_note_cites_a_source_and_a_date(course_build, lecture):
 
 
 def test_figures_are_the_lectures_own_named_svgs(course_build, lecture):
-    for path in (lecture.deck_page, lecture.handbook_page):
+    for path in (SITE.deck_page(lecture.docname), SITE.handbook_page(lecture.docname)):
         for image in read(course_build, path).images:
             assert len(image.alt.split()) >= MIN_ALT_WORDS, f"{path}: {image.src} alt {image.alt!r}"
             assert image.target is not None and image.target.is_file(), f"{path}: {image.src} missing"
@@ -88,27 +89,27 @@ def test_every_figure_file_is_well_formed_svg_with_a_title(lecture):
 def test_the_front_page_lists_the_lecture_with_its_deck_pdfs_and_exercises(course_build, lecture):
     front = read(course_build, "index.html")
     entries = [entry for entry in front.select("li.lecture-entry")
-               if front.target(entry.a["href"]) == (course_build / lecture.handbook_page).resolve()]
+               if front.target(entry.a["href"]) == (course_build / SITE.handbook_page(lecture.docname)).resolve()]
     assert len(entries) == 1, f"{lecture.name} is not on the front page once"
     targets = {front.target(a["href"]) for a in entries[0].select("a[href]")}
-    for page in [lecture.deck_page, *lecture.pdfs.values()]:
+    for page in [SITE.deck_page(lecture.docname), *SITE.pdfs(lecture).values()]:
         assert (course_build / page).resolve() in targets, f"the front page does not link {page}"
         assert (course_build / page).is_file(), f"{page} was not built"
-    handbook = read(course_build, lecture.handbook_page)
+    handbook = read(course_build, SITE.handbook_page(lecture.docname))
     for link in handbook.select("p.practice a"):
         assert handbook.target(link["href"]) in targets, f"the front page lacks {link['href']}"
 
 
 def test_the_practice_links_open_the_exercise_page_from_deck_and_handbook(course_build, lecture):
-    pages = {exercise.page: (course_build / exercise.page).resolve() for exercise in exercises()}
-    for path in (lecture.deck_page, lecture.handbook_page):
+    pages = {SITE.handbook_page(exercise.docname): (course_build / SITE.handbook_page(exercise.docname)).resolve() for exercise in exercises()}
+    for path in (SITE.deck_page(lecture.docname), SITE.handbook_page(lecture.docname)):
         page = read(course_build, path)
         for link in page.select("p.practice a"):
             assert page.target(link["href"]) in pages.values(), f"{path}: {link['href']}"
 
 
 def test_the_key_points_page_and_instructor_guide_cover_the_lecture(course_build, lecture):
-    handbook = read(course_build, lecture.handbook_page)
+    handbook = read(course_build, SITE.handbook_page(lecture.docname))
     squash = lambda text: "".join(text.split())  # noqa: E731 (the summary is plain text)
     summary = squash(read(course_build, "keypoints.html").text())
     for item in handbook.select("div.lesson-keypoints li"):
@@ -131,7 +132,7 @@ def test_every_glossary_term_is_linked_from_a_lecture(course_build):
     assert terms, "the glossary has no terms"
     linked = set()
     for lecture in LECTURES:
-        page = read(course_build, lecture.handbook_page)
+        page = read(course_build, SITE.handbook_page(lecture.docname))
         linked |= {"#" + a["href"].partition("#")[2] for a in page.select("a[href*='glossary.html#']")}
     unlinked = [term for anchor, term in terms.items() if anchor not in linked]
     assert unlinked == [], f"glossary terms no lecture links: {unlinked}"

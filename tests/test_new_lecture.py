@@ -10,7 +10,8 @@ import sys
 
 import pytest
 
-from repo import clone_repository, make
+from repo import SITE, clone_repository, make
+from tools.sitemap import Lecture
 from pages import read
 
 COPY = "9-9-8-copy-of-environment-management"
@@ -45,10 +46,12 @@ def test_new_lectures_are_on_the_front_page_with_deck_and_pdfs(grown_course):
     assert [entry.split(" ")[0] for entry in entries] == ["1.1.1", "9.9.8", "9.9.9"]
     for name in (COPY, "9-9-9-a-throwaway-lecture"):
         targets = {front.target(a["href"]) for a in front.select("li.lecture-entry a")}
-        for page in (f"slides/{name}.html", f"slides/slides/{name}.html",
-                     f"pdf/{name}-slides.pdf", f"pdf/{name}-handout.pdf"):
+        lecture = Lecture(grown_course, name)
+        for page in (SITE.handbook_page(lecture.docname), SITE.deck_page(lecture.docname),
+                     *SITE.pdfs(lecture).values()):
             assert (site / page).resolve() in targets, page
-        assert (site / "slides" / f"{name}.html").is_file() and (site / "slides/slides" / f"{name}.html").is_file()
+        assert (site / SITE.handbook_page(lecture.docname)).is_file()
+        assert (site / SITE.deck_page(lecture.docname)).is_file()
     guide = read(site, "instructor.html")
     assert guide.select_one("section#guide-9-9-8") and guide.select_one("section#guide-9-9-9")
     assert "What a student should remember." in read(site, "keypoints.html").text()

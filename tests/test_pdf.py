@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from pages import plain, read, text_of
-from tools.course import lectures
+from repo import SITE
+from tools.sitemap import lectures
 
 # A note is found in a PDF by its opening characters: enough to tell notes apart, few enough to
 # stay on one page of the handout.
@@ -29,9 +30,9 @@ def lecture(request):
 
 
 def test_deck_pdf_has_one_page_per_slide_with_its_title_as_text(course_build, lecture):
-    titles = [slide.title for slide in read(course_build, lecture.deck_page).slides]
+    titles = [slide.title for slide in read(course_build, SITE.deck_page(lecture.docname)).slides]
     assert titles, "no slide in the deck"
-    pdf = PdfReader(course_build / lecture.pdfs["slides"])
+    pdf = PdfReader(course_build / SITE.pdfs(lecture)["slides"])
     assert len(pdf.pages) == len(titles)
     for number, (page, title) in enumerate(zip(pdf.pages, titles), start=1):
         assert squash(title) in squash(page.extract_text()), f"page {number} does not read {title!r}"
@@ -42,16 +43,16 @@ def test_deck_pdf_has_one_page_per_slide_with_its_title_as_text(course_build, le
 
 
 def test_deck_pdf_leaves_the_speaker_notes_out(course_build, lecture):
-    notes = [note for slide in read(course_build, lecture.deck_page).slides for note in slide.notes]
+    notes = [note for slide in read(course_build, SITE.deck_page(lecture.docname)).slides for note in slide.notes]
     assert notes, "the lecture has no speaker notes"
-    text = pdf_text(course_build / lecture.pdfs["slides"])
+    text = pdf_text(course_build / SITE.pdfs(lecture)["slides"])
     assert [note for note in notes if squash(note)[:OPENING] in text] == []
 
 
 def test_handout_is_the_handbook_page_with_notes_and_answers(course_build, lecture):
-    handbook = read(course_build, lecture.handbook_page)
-    text = pdf_text(course_build / lecture.pdfs["handout"])
-    assert squash(read(course_build, lecture.deck_page).slides[0].title) in text
+    handbook = read(course_build, SITE.handbook_page(lecture.docname))
+    text = pdf_text(course_build / SITE.pdfs(lecture)["handout"])
+    assert squash(read(course_build, SITE.deck_page(lecture.docname)).slides[0].title) in text
     # notes and (folded on screen) answers are printed, as the opening of each one's first
     # paragraph shows (a list's numbers and bullets are text in a PDF)
     for note in handbook.select("div.admonition.note"):
@@ -59,10 +60,10 @@ def test_handout_is_the_handbook_page_with_notes_and_answers(course_build, lectu
         assert squash(opening) in text, f"the handout lacks {opening!r}"
     # what only works on a screen is not printed (handbook.css, @media print)
     assert squash("View as slides") not in text and squash("Search docs") not in text
-    page = PdfReader(course_build / lecture.pdfs["handout"]).pages[0]
+    page = PdfReader(course_build / SITE.pdfs(lecture)["handout"]).pages[0]
     assert page.mediabox.height > page.mediabox.width  # A4, upright
 
 
 def test_pdfs_sit_in_the_site(course_build):
     assert sorted(p.relative_to(course_build).as_posix() for p in (course_build / "pdf").iterdir()) \
-        == sorted(path for lecture in lectures() for path in lecture.pdfs.values())
+        == sorted(path for lecture in lectures() for path in SITE.pdfs(lecture).values())

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from repo import REPO
 from pages import css_references, is_remote, read
-from tools.course import exercises, lectures
+from repo import REPO, SITE
+from tools.sitemap import exercises, lectures
 
 SOURCE_SUFFIXES = (".rst", ".md")
 NOT_SOURCES = {"_build", "tests", ".git", ".ci", "_templates", "_ext", "docs"}
@@ -62,7 +62,7 @@ def test_no_page_loads_a_script_style_font_or_image_from_the_network(course_buil
 
 @pytest.mark.parametrize("lecture", lectures(), ids=lambda lecture: lecture.name)
 def test_each_handbook_section_links_to_its_slide_and_back(course_build, lecture):
-    handbook, deck = read(course_build, lecture.handbook_page), read(course_build, lecture.deck_page)
+    handbook, deck = read(course_build, SITE.handbook_page(lecture.docname)), read(course_build, SITE.deck_page(lecture.docname))
     section_links = [a["href"] for a in handbook.select("a.headerlink.slide-link")]
     assert len(section_links) == len(handbook.sections), "a section without its slide link"
     for url in section_links:
@@ -85,7 +85,7 @@ def test_every_handbook_page_offers_its_slides(course_build):
 
 @pytest.mark.parametrize("exercise", exercises(), ids=lambda exercise: exercise.name)
 def test_checker_download_sits_beside_its_page(course_build, exercise):
-    page = read(course_build, exercise.page)
+    page = read(course_build, SITE.handbook_page(exercise.docname))
     script = course_build / "exercises" / exercise.name / exercise.checker.name
     assert page.target(exercise.checker.name) == script.resolve() and script.is_file()
     compile(script.read_text(encoding="utf-8"), str(script), "exec")  # still a Python program

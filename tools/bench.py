@@ -5,7 +5,7 @@ repeatable).
 
 Builds, at 1, 10 and 30 lectures: the course is copied to a temporary folder and grown with
 copies of its first lecture (slides/9-1-<n>-copy-<n>.rst, figures in _static/9-1-<n>/), which
-tools/course.py then lists like any other lecture. In each, the commands of `make html slides`:
+tools/sitemap.py then lists like any other lecture. In each, the commands of `make html slides`:
 
   bare build        sphinx-build -b html of the same sources without our conf.py: Sphinx's
                     default theme and myst_parser only (needed to read the .md pages), none of
@@ -36,7 +36,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tools.course import REPO, lectures
+from tools.sitemap import REPO, SiteMap, lectures
+
+SITE = SiteMap.of_project()
 
 
 # As the Makefile's SPHINXOPTS.
@@ -265,7 +267,7 @@ def main(argv=None):
         raise SystemExit("bench: no stack to measure")
 
     lecture = lectures()[0]
-    pages = [(lecture.deck_page, True), (lecture.handbook_page, False)]
+    pages = [(SITE.deck_page(lecture.docname), True), (SITE.handbook_page(lecture.docname), False)]
     columns, bare_problems = {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         work = Path(work)

@@ -34,7 +34,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from tools.course import REPO
+from tools.sitemap import REPO
 
 CHECKER = REPO / "exercises" / "practice_env" / "check_practice_env.py"
 

@@ -21,7 +21,7 @@ import sphinx_rtd_theme
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from tools.course import REPO
+from tools.sitemap import REPO
 
 THEME = Path(sphinx_rtd_theme.__file__).parent
 FONT = "css/fonts/fontawesome-webfont.woff2"

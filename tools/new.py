@@ -14,7 +14,7 @@ import re
 import sys
 import unicodedata
 
-from tools.course import REPO, exercises, lectures
+from tools.sitemap import REPO, exercises, lectures
 
 LECTURE_NUMBER = re.compile(r"\d+(\.\d+)*")
 EXERCISE_NAME = re.compile(r"[a-z][a-z0-9_]*")

@@ -13,7 +13,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from tools.browser import Traffic, launch, wait_for_deck
-from tools.course import lectures
+from tools.sitemap import SiteMap, lectures
+
+SITE = SiteMap.of_project()
 
 # Chromium draws the footer apart from the page, so its style cannot come from a style sheet.
 HANDOUT_FOOTER = """<div style="font-size: 8px; width: 100%; margin: 0 15mm; display: flex;
@@ -92,7 +94,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     # chromium opens the pages by file:// URL, which only an absolute path has
     site = args.builddir.resolve() / "html"
-    missing = [lecture.deck_page for lecture in lectures() if not (site / lecture.deck_page).is_file()]
+    missing = [SITE.deck_page(lecture.docname) for lecture in lectures() if not (site / SITE.deck_page(lecture.docname)).is_file()]
     if missing:
         raise SystemExit(f"pdf: {', '.join(missing)} not in {site}: run `make html slides` first")
     out = site / "pdf"
@@ -101,10 +103,10 @@ def main(argv=None):
         browser = launch(playwright)
         try:
             for lecture in lectures():
-                slides = print_deck(browser, site / lecture.deck_page, site / lecture.pdfs["slides"])
-                print(f"pdf: {site / lecture.pdfs['slides']} ({slides} slides)")
-                print_handout(browser, site / lecture.handbook_page, site / lecture.pdfs["handout"])
-                print(f"pdf: {site / lecture.pdfs['handout']}")
+                slides = print_deck(browser, site / SITE.deck_page(lecture.docname), site / SITE.pdfs(lecture)["slides"])
+                print(f"pdf: {site / SITE.pdfs(lecture)['slides']} ({slides} slides)")
+                print_handout(browser, site / SITE.handbook_page(lecture.docname), site / SITE.pdfs(lecture)["handout"])
+                print(f"pdf: {site / SITE.pdfs(lecture)['handout']}")
         finally:
             browser.close()
 

@@ -1,3 +1,4 @@
-extensions = ["hieroglyph", "hieroglyph_compat", "continuation_slides"]
+extensions = ["course"]
 slide_link_to_html = True
-slide_html_relative_path = "../html/"
+slide_relative_path = "slides/"
+slide_html_relative_path = "../"

@@ -1,10 +1,10 @@
-"""A small deck that needs every patch of _ext/hieroglyph_compat.py on current Sphinx.
+"""A small deck that needs every patch of _ext/course/hieroglyph_compat.py on current Sphinx.
 
 tests/test_hieroglyph_compat.py builds it with the course's _ext/ on PYTHONPATH.
 """
 
 project = "hieroglyph compat"
-extensions = ["hieroglyph", "hieroglyph_compat"]
+extensions = ["course.hieroglyph_compat"]
 html_static_path = ["_static"]
 
 # the course's theme choice
@@ -16,7 +16,7 @@ slide_theme_path = ["_themes"]
 
 
 def setup(app):
-    # The course's deck writes no search index (_ext/lean_output.py); -D deck_search=0 builds
+    # The course's deck writes no search index (_ext/course/unused_files.py); -D deck_search=0 builds
     # this one so, to show the no_search_index patch is needed.
     app.add_config_value("deck_search", True, "")
     app.connect("builder-inited", set_deck_search)

@@ -56,6 +56,8 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.theming import HTMLThemeFactory
 
+from course.priorities import COMPAT_PAGE_CONTEXT
+
 VERSIONS = {"sphinx": sphinx.version_info[:2], "docutils": docutils.__version_info__[:2]}
 PATCHES = {  # name -> the first version of Sphinx or docutils that needs it (see the list above)
     "theme_registry": ("sphinx", (7, 3)),
@@ -223,6 +225,7 @@ def copy_theme_statics(app, exception):
 
 
 def setup(app):
+    app.setup_extension("hieroglyph")
     app.add_config_value("hieroglyph_compat_disable", [], "", types=[list])
     # every patch checks whether it is needed (no_search_index always is) and not disabled
     if not getattr(SlideBuilder, "_hieroglyph_compat", False):
@@ -232,6 +235,6 @@ def setup(app):
         SlideBuilder._hieroglyph_compat = True
     app.connect("config-inited", note_disabled)
     app.connect("config-inited", register_themes)
-    app.connect("html-page-context", fix_page_context, priority=900)
+    app.connect("html-page-context", fix_page_context, priority=COMPAT_PAGE_CONTEXT)
     app.connect("build-finished", copy_theme_statics)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-extensions = ["hieroglyph", "hieroglyph_compat", "deck_scripts"]
+extensions = ["course"]
 
 
 def setup(app):

@@ -9,8 +9,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from per_document import PerDocument
-from site_links import handbook_page, reference
+from course.helpers.per_document import PerDocument
+from course.helpers.links import handbook_reference
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ def resolve_links(app, doctree, fromdocname):
     for node in list(doctree.findall(practice_link)):
         target = node["target"]
         title = app.env.titles[target].astext() if target in app.env.titles else target
-        node.replace_self(reference(app, fromdocname, title, handbook_page(target)))
+        node.replace_self(handbook_reference(app, fromdocname, title, target))
 
 
 

@@ -12,10 +12,9 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from lecture import lecture_id
-from per_document import PerDocument
-from site_links import handbook_page, reference
-from tools.course import lectures
+from course.helpers.links import handbook_reference
+from course.helpers.per_document import PerDocument
+from tools.sitemap import lecture_id, lectures
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +76,7 @@ def write_summary(app, doctree, fromdocname):
         for lecture in lectures(app.srcdir):
             title = app.env.titles[lecture.docname].astext()
             heading = nodes.paragraph(classes=["keypoints-lecture"])
-            heading += reference(app, fromdocname, title, handbook_page(lecture.docname))
+            heading += handbook_reference(app, fromdocname, title, lecture.docname)
             points = nodes.bullet_list()
             for text in keypoints(app.env).get(lecture.docname, []):
                 points += nodes.list_item("", nodes.paragraph(text, text))

@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from per_document import PerDocument
+from course.helpers.per_document import PerDocument
 logger = logging.getLogger(__name__)
 
 

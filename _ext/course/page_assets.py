@@ -1,4 +1,10 @@
-"""Fit the deck's scripts and style sheets to hieroglyph's slide layout, and to what it uses.
+"""The scripts and style sheets each page loads: only what it uses, in a form its layout can load.
+
+No page loads jQuery (90 kB), which sphinx-rtd-theme brings in (``sphinxcontrib.jquery``): the
+handbook's one script that used it, the theme's navigation, is replaced by the course's own, and
+the deck never needed it (below).
+
+For the deck, fit the scripts and style sheets to hieroglyph's slide layout, and to what it uses.
 
 hieroglyph's layout writes ``<script src="...">`` for every entry of ``script_files``, so:
 
@@ -29,9 +35,11 @@ import re
 from docutils import nodes
 from hieroglyph.builder import building_slides
 
+from course.priorities import PAGE_ASSETS
+
+JQUERY = ["_static/jquery.js", "_static/_sphinx_javascript_frameworks_compat.js"]
 OPTIONS_SCRIPT = "_static/documentation_options.js"
-UNUSED_SCRIPTS = {"_static/jquery.js", "_static/_sphinx_javascript_frameworks_compat.js",
-                  "_static/sphinx_highlight.js", "_static/doctools.js",
+UNUSED_SCRIPTS = {*JQUERY, "_static/sphinx_highlight.js", "_static/doctools.js",
                   "_static/clipboard.min.js", "_static/copybutton.js"}
 UNUSED_CSS = {"_static/copybutton.css"}
 TOGGLE_FILES = {"_static/togglebutton.js", "_static/togglebutton.css"}
@@ -58,16 +66,35 @@ def folds_answers(doctree):
         for node in doctree.findall(nodes.Element))
 
 
-def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
-    if not building_slides(app):
-        return
+def building_handbook(app):
+    return app.builder.format == "html" and not building_slides(app) and app.config.html_theme == "sphinx_rtd_theme"
+
+
+def asset_name(asset):
+    """A script or style sheet is a str (Sphinx 6) or has a filename (Sphinx 7 and later)."""
+    return str(getattr(asset, "filename", asset))
+
+
+def drop_jquery(context):
+    context["script_files"] = [script for script in context["script_files"]
+                               if asset_name(script) not in JQUERY]
+
+
+def fit_assets(app, pagename, templatename, context, doctree):
+    if building_slides(app):
+        fit_to_slide_layout(app, context, doctree)
+    elif building_handbook(app) and "script_files" in context:
+        drop_jquery(context)
+
+
+def fit_to_slide_layout(app, context, doctree):
     unused = UNUSED_SCRIPTS | UNUSED_CSS | {OPTIONS_SCRIPT}
     if not folds_answers(doctree):
         unused |= TOGGLE_FILES
     files, bodies = [], [DOLLAR]
     for script in context.get("script_files", []):
         filename = getattr(script, "filename", script)
-        if not filename:
+        if not filename:  # an inline script
             body = script.attributes["body"]
             if TOGGLE_SETTING.match(body) is None or "_static/togglebutton.js" not in unused:
                 bodies.append(f"<script>{body}</script>")
@@ -79,10 +106,9 @@ def fit_scripts_to_layout(app, pagename, templatename, context, doctree):
     handbook_css = {f"_static/{entry[0] if isinstance(entry, tuple) else entry}" for entry in app.config.html_css_files}
     in_layout = {"_static/pygments.css", f"_static/{app.builder.theme.get_config('theme', 'stylesheet')}"}
     context["css_files"] = [css for css in context.get("css_files", [])
-                            if str(getattr(css, "filename", css)) not in handbook_css | in_layout | unused]
+                            if asset_name(css) not in handbook_css | in_layout | unused]
 
 
 def setup(app):
-    # Before other page-context handlers, so they only see the scripts the layout can load.
-    app.connect("html-page-context", fit_scripts_to_layout, priority=400)
+    app.connect("html-page-context", fit_assets, priority=PAGE_ASSETS)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

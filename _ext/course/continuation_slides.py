@@ -12,9 +12,11 @@ from docutils.transforms import Transform
 from hieroglyph.builder import building_slides
 from hieroglyph.directives import nextslide
 
+from course.priorities import ID_CONTINUATIONS, NAME_CONTINUATIONS
+
 
 class NameContinuations(Transform):
-    default_priority = 540
+    default_priority = NAME_CONTINUATIONS
 
     def apply(self):
         counts = {}
@@ -30,7 +32,7 @@ class NameContinuations(Transform):
 
 
 class IdContinuationSlides(Transform):
-    default_priority = 560
+    default_priority = ID_CONTINUATIONS
 
     def apply(self):
         if not self.document.settings.env.course_building_slides:

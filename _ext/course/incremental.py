@@ -30,9 +30,11 @@ from docutils.transforms import Transform
 from hieroglyph.builder import building_slides
 from sphinx.builders import Builder
 
+from course.priorities import DROP_HIEROGLYPH_REREAD, NOTE_EARLIER_REREAD
+
 
 class NoteEarlierReread(Transform):
-    default_priority = 549
+    default_priority = NOTE_EARLIER_REREAD
 
     def apply(self):
         env = self.document.settings.env
@@ -40,7 +42,7 @@ class NoteEarlierReread(Transform):
 
 
 class DropHieroglyphReread(Transform):
-    default_priority = 551
+    default_priority = DROP_HIEROGLYPH_REREAD
 
     def apply(self):
         env = self.document.settings.env

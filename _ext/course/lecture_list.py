@@ -10,10 +10,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
-from lecture import plans
-from practice import practices
-from site_links import deck_page, handbook_page, reference
-from tools.course import lectures
+from course.lecture import plans
+from course.practice import practices
+from course.helpers.links import handbook_reference, reference, site_map
+from tools.sitemap import lectures
 
 
 class lecture_list(nodes.General, nodes.Element):
@@ -39,16 +39,18 @@ class LectureList(SphinxDirective):
 def entry(app, lecture, fromdocname):
     title = app.env.titles[lecture.docname].astext()
     head = nodes.paragraph()
-    head += reference(app, fromdocname, title, handbook_page(lecture.docname))
+    head += handbook_reference(app, fromdocname, title, lecture.docname)
     plan = plans(app.env).get(lecture.docname)
     if plan:
         head += nodes.Text(f" ({plan['duration']} minutes)")
-    links = [reference(app, fromdocname, "slides", deck_page(app, lecture.docname)),
-             reference(app, fromdocname, "PDF of the slides", lecture.pdfs["slides"]),
-             reference(app, fromdocname, "handout (PDF)", lecture.pdfs["handout"])]
+    site = site_map(app)
+    pdfs = site.pdfs(lecture)
+    links = [reference(app, fromdocname, "slides", site.deck_page(lecture.docname)),
+             reference(app, fromdocname, "PDF of the slides", pdfs["slides"]),
+             reference(app, fromdocname, "handout (PDF)", pdfs["handout"])]
     for exercise in practices(app.env).get(lecture.docname, []):
-        links.append(reference(app, fromdocname, f"exercise: {app.env.titles[exercise].astext()}",
-                               handbook_page(exercise)))
+        links.append(handbook_reference(app, fromdocname,
+                                        f"exercise: {app.env.titles[exercise].astext()}", exercise))
     more = nodes.paragraph(classes=["lecture-links"])
     for i, one in enumerate(links):
         more += [nodes.Text(" \u00b7 ")] if i else []

@@ -17,17 +17,10 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from per_document import PerDocument
-from tools.course import LECTURE_NAME
+from course.helpers.per_document import PerDocument
+from tools.sitemap import lecture_id
 
 logger = logging.getLogger(__name__)
-
-
-def lecture_id(docname):
-    """The id of the lecture a document is (slides/1-1-1-... -> 1-1-1), or None."""
-    folder, _, name = docname.partition("/")
-    match = LECTURE_NAME.fullmatch(name) if folder == "slides" and "/" not in name else None
-    return match["id"] if match else None
 
 
 # {docname: {"number", "duration", "sections": [{"id", "title", "minutes"}], "line"}}

@@ -4,34 +4,21 @@ For every lecture, in the order of their numbers: the timing plan (each part's m
 ``.. minutes::``, and the minute it should start at), every ``.. update::`` note with its source
 and the date it was checked, and, for each exercise the lecture links with ``.. practice::``,
 the checker's steps with the hint a student gets when a step fails: the failures students meet
-most, read from the checker itself (its ``STEPS`` table, see ``checker_steps``).
+most, read from the checker itself (its one ``STEPS`` table: step, what it checks, hint).
 """
-
-import ast
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from lecture import plans
-from lecture_notes import updates
-from practice import practices
-from site_links import handbook_page, reference
-from tools.course import Exercise, lectures
+from course.lecture import plans
+from course.notes import updates
+from course.practice import practices
+from course.helpers.checker_source import literals
+from course.helpers.links import handbook_reference
+from tools.sitemap import Exercise, exercises, lectures
 
 logger = logging.getLogger(__name__)
-
-
-def checker_steps(checker):
-    """The checker's ``STEPS``: a literal list of (step, what it checks, hint when it fails),
-    read without running the checker."""
-    tree = ast.parse(checker.read_text(encoding="utf-8"), str(checker))
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id == "STEPS" for target in statement.targets):
-            return ast.literal_eval(statement.value)
-    return None
 
 
 class instructor_guide(nodes.General, nodes.Element):
@@ -42,8 +29,8 @@ class InstructorGuide(SphinxDirective):
     def run(self):
         for lecture in lectures(self.env.srcdir):
             self.env.note_dependency(str(lecture.source))
-        for checker in Path(self.env.srcdir).glob("exercises/*/check_*.py"):
-            self.env.note_dependency(str(checker))
+        for exercise in exercises(self.env.srcdir):
+            self.env.note_dependency(str(exercise.checker))
         return [instructor_guide()]
 
 
@@ -77,21 +64,22 @@ def timing(plan):
 def update_rows(app, fromdocname, docname):
     rows = []
     for update in updates(app.env).get(docname, []):
-        where = reference(app, fromdocname, update["section_title"] or "(the lecture)",
-                          handbook_page(docname) + (f"#{update['section']}" if update["section"] else ""))
+        where = handbook_reference(app, fromdocname, update["section_title"] or "(the lecture)",
+                                   docname, update["section"])
         source = nodes.reference("", update["source"], refuri=update["source"])
         rows.append((update["topic"], paragraph(where), paragraph(source), update["checked"]))
     return rows
 
 
 def checker_table(app, exercise, fromdocname):
-    steps = checker_steps(exercise.checker) if exercise.checker.is_file() else None
-    if not steps:
-        logger.warning(f"{exercise.checker.name} has no STEPS table (step, what, hint) for the "
-                       "instructor guide", location=fromdocname)
+    tables = literals(exercise.checker, "STEPS") if exercise.checker.is_file() else []
+    if len(tables) != 1 or not tables[0].value:
+        logger.warning(f"{exercise.checker.name}: the instructor guide needs one literal STEPS "
+                       f"table (step, what it checks, hint), not {len(tables)}",
+                       location=str(exercise.checker))
         return []
     return [table(["Step", "What it checks", "What a student who fails it is told"],
-                  steps, [15, 40, 45])]
+                  tables[0].value, [15, 40, 45])]
 
 
 def write_guide(app, doctree, fromdocname):
@@ -100,7 +88,7 @@ def write_guide(app, doctree, fromdocname):
         for lecture in lectures(app.srcdir):
             title = app.env.titles[lecture.docname].astext()
             section = nodes.section(ids=[f"guide-{lecture.id}"])
-            section += nodes.title("", "", reference(app, fromdocname, title, handbook_page(lecture.docname)))
+            section += nodes.title("", "", handbook_reference(app, fromdocname, title, lecture.docname))
             plan = plans(app.env).get(lecture.docname)
             if plan:
                 section += nodes.rubric(text="Timing plan")

@@ -1,2 +1,0 @@
-extensions = ["hieroglyph", "hieroglyph_compat", "deck_html_lang"]
-language = "en"

@@ -1,0 +1,2 @@
+extensions = ["course"]
+language = "en"
