@@ -72,26 +72,6 @@ LESSONS = {
 }
 LINKS = {}  # step kind -> {"slide": URL, "handbook": URL}, written by the course's build
 
-# The steps in the order they are reported, what each checks, and the gist of the hint a student
-# gets when it fails. The course's instructor guide prints this table, read from this file
-# (_ext/instructor_guide.py): keep it a literal.
-STEPS = [
-    ("env", "a conda environment named practice_env exists (conda-meta/history)",
-     "create it: conda create -n practice_env -c conda-forge python=3.12"),
-    ("python", "its Python matches the spec's version",
-     "recreate the environment with the spec's python= pin"),
-    ("package:<name>", "each pinned package is installed at a matching version",
-     "conda install -n practice_env -c conda-forge <name>=<version>, or pip inside the environment"),
-    ("test_env", "test_env.py passes with the environment's Python and fails without its packages",
-     "import every package in test_env.py; let a failed import end it with an error"),
-    ("export", "the export has no prefix: line, no build strings, and pins every package",
-     "conda env export -n practice_env --no-builds --file environment.yml, then delete prefix:"),
-    ("recreated", "the neighbour's environment has every package of the file it was made from",
-     "conda env create -n neighbour_env -f their_environment.yml"),
-    ("kernel", "(bonus) a Jupyter kernel runs the environment's Python",
-     "python -m ipykernel install --user --name practice_env, from inside the environment"),
-]
-
 # The two sets of pins the page teaches, in the format `conda env create -f` reads, so that a
 # built-in spec and a student's own spec file go through the same parser.
 SPECS = {
