@@ -40,7 +40,7 @@ help:
 	@echo "Any other Sphinx builder name runs sphinx-build -M <builder>."
 
 TARGETS := $(shell sed -n 's/^\([a-z-]*\):.*## .*/\1/p' $(firstword $(MAKEFILE_LIST)))
-.PHONY: help $(TARGETS)
+.PHONY: help pages $(TARGETS)
 
 # --clear: a venv holds exactly its lock, made with this stack's Python. venv and pip run without
 # the caller's PYTHONWARNINGS: CI's error::DeprecationWarning is for the course's code, and pip on
@@ -57,13 +57,17 @@ $(TEST_STAMP): $(BUILD_STAMP) $(TESTLOCK)
 	$(PIP) -r $(LOCK) -r $(TESTLOCK)
 	touch $@
 
-html: $(BUILD_STAMP) ## handbook -> _build/html
-	$(SPHINXBUILD) -b html "$(SOURCEDIR)" "$(BUILDDIR)/html" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS)
-
+# The handbook and the deck come from one process, which reads each changed source once for both
+# (tools/build.py): `make html slides` runs it once; `make html` alone writes the handbook only.
 # The deck lives inside the handbook's folder, so that $(BUILDDIR)/html is the whole site and
 # the links between sections and slides work from any web server and from file://.
-slides: $(BUILD_STAMP) ## deck -> _build/html/slides
-	$(SPHINXBUILD) -b slides "$(SOURCEDIR)" "$(BUILDDIR)/html/slides" -d "$(BUILDDIR)/doctrees-slides" $(SPHINXOPTS)
+PAGES = $(or $(filter html slides,$(MAKECMDGOALS)),html slides)
+html: pages ## handbook -> _build/html
+	@:
+slides: pages ## deck -> _build/html/slides
+	@:
+pages: $(BUILD_STAMP)
+	$(VENV)/bin/python -m tools.build $(PAGES) --builddir "$(BUILDDIR)" $(SPHINXOPTS)
 
 # Headless chromium (`make browser`) prints each lecture's deck, one slide a page, and its handbook
 # page as a handout, into $(BUILDDIR)/html/pdf; playwright, which drives it, is in the test lock.
@@ -80,7 +84,7 @@ PORT ?= 8000
 serve: $(BUILD_STAMP) ## handbook + deck on http://127.0.0.1:8000 (PORT=...), rebuilt on every save, pages reload
 	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS) \
 	  --port $(PORT) --ignore "$(BUILDDIR)" --ignore ".venv*" --ignore tests \
-	  --post-build '$(SPHINXBUILD) -b slides "$(SOURCEDIR)" "$(BUILDDIR)/html/slides" -d "$(BUILDDIR)/doctrees-slides" $(SPHINXOPTS)'
+	  --post-build '$(VENV)/bin/python -m tools.build slides --builddir "$(BUILDDIR)" $(SPHINXOPTS)'
 
 # Debian's chromium: the browser tests need it, and pip cannot install it.
 browser: ## install Debian's chromium (as root), which the browser tests drive

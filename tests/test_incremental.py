@@ -1,19 +1,17 @@
-"""Incremental builds (_ext/incremental.py): `make html slides` run again reads only the
-pages that changed and writes what a clean build writes; a deck built on the handbook's doctrees
-(Sphinx's make mode shares one doctree folder) still gets the deck's version of every page.
+"""Incremental builds (_ext/course/incremental.py, tools/build.py): `make html slides` reads each
+changed page once for both outputs, and after any change an author makes, one more `make html
+slides` leaves exactly the files a clean build leaves.
 
-The course's sources are copied, so that a lecture can be edited; the Makefile builds the copy
-(SOURCEDIR) with the stack's venv.
+Each test works in a copy of the repository (the files git would commit), with `make` as typed.
 """
 
-import json
 import re
 import shutil
 import subprocess
 
 import pytest
 
-from repo import REPO, STACK, clean_env, make
+from repo import REPO, STACK, clean_env, clone_repository, make
 from tools.sitemap import lectures
 
 # Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour, as
@@ -22,21 +20,18 @@ from tools.sitemap import lectures
 # where the suite runs.
 READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)\s*$", re.M)
 COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+VERBOSE = "SPHINXOPTS=-W --keep-going --color"
 VENV = ".venv-current" if STACK == "current" else ".venv"
-NOT_SOURCES = {".git", "_build", "tests", ".pytest_cache", "__pycache__"}
 
 
 @pytest.fixture
-def sources(tmp_path):
-    """A copy of the course's sources."""
-    ignore = lambda folder, names: [n for n in names if n in NOT_SOURCES or n.startswith(".venv")]  # noqa: E731
-    return shutil.copytree(REPO, tmp_path / "course", ignore=ignore)
+def course(tmp_path):
+    return clone_repository(tmp_path / "course")
 
 
-def build(sources, builddir, *targets):
-    """make TARGETS of the copy, verbose; the pages each sphinx-build read, in build order."""
-    result = make(*targets, f"SOURCEDIR={sources}", "SPHINXOPTS=-W --keep-going --color", builddir=builddir,
-                  check=False)
+def build(course, *targets):
+    """make TARGETS (html slides by default) in the copy; the pages each builder read, in order."""
+    result = make(*(targets or ("html", "slides")), VERBOSE, cwd=course, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     printed = COLOUR.sub("", result.stdout).replace("\r", "\n")
     return [set(READ.findall(run)) for run in printed.split("updating environment:")[1:]]
@@ -46,39 +41,105 @@ def files(folder):
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def showing(builddir, sources, lecture):
-    """The lecture and the pages that show its content (Sphinx's record of their dependencies)."""
-    read = ("import json, pickle, sys; env = pickle.load(open(sys.argv[1], 'rb')); "
-            "print(json.dumps({page: sorted(map(str, files)) for page, files in env.dependencies.items()}))")
-    result = subprocess.run([REPO / VENV / "bin" / "python", "-c", read, builddir / "doctrees" / "environment.pickle"],
-                            env=clean_env(PYTHONPATH=f"{sources / '_ext'}:{sources}"), capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return {lecture.docname} | {page for page, files in json.loads(result.stdout).items()
-                                if any((sources / name).resolve() == lecture.source.resolve() for name in files)}
+def differences(built, clean):
+    """The files one site has and the other lacks, and those that differ."""
+    return {"only in the rebuilt site": sorted(set(built) - set(clean)),
+            "only in the clean build": sorted(set(clean) - set(built)),
+            "different": sorted(name for name in set(built) & set(clean) if built[name] != clean[name])}
 
 
-def test_rebuild_reads_only_what_changed(sources, tmp_path):
-    lecture = lectures(sources)[0]
-    handbook, deck = build(sources, tmp_path / "a", "html", "slides")
-    assert lecture.docname in handbook and handbook == deck
+def same_as_clean(course, tmp_path):
+    rebuilt = files(course / "_build" / "html")
+    shutil.rmtree(course / "_build")
+    build(course)
+    return differences(rebuilt, files(course / "_build" / "html"))
 
-    assert build(sources, tmp_path / "a", "html", "slides") == [set(), set()], "a page was read again"
 
+NO_DIFFERENCE = {"only in the rebuilt site": [], "only in the clean build": [], "different": []}
+
+
+def test_one_read_serves_both_outputs(course):
+    lecture = lectures(course)[0]
+    handbook, deck = build(course)
+    assert lecture.docname in handbook and deck == set(), "the deck read the pages again"
+    assert build(course) == [set(), set()], "a page was read again"
     lecture.source.write_text(lecture.source.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    assert build(sources, tmp_path / "a", "html", "slides") == [showing(tmp_path / "a", sources, lecture)] * 2
+    handbook, deck = build(course)
+    # the lecture, and the pages that list every lecture (front page, key points, guide)
+    assert handbook == {lecture.docname, "index", "keypoints", "instructor"} and deck == set()
 
-    # A style sheet and a script edited alone (no page changed): compared with the clean build below.
-    for static in (sources / "_static" / "css" / "palette.css", sources / "_static" / "js" / "keys.js"):
-        static.write_text(static.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
-    build(sources, tmp_path / "a", "html", "slides")
 
-    # The clean build's deck shares the handbook's doctrees, as `make html dirslides` does
-    # (Sphinx's make mode): it must read every page again, for the deck.
-    build(sources, tmp_path / "clean", "html")
-    result = subprocess.run(
-        [REPO / VENV / "bin" / "sphinx-build", "-b", "slides", sources, tmp_path / "clean" / "html" / "slides",
-         "-d", tmp_path / "clean" / "doctrees", "-W", "--keep-going", "-q"], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    rebuilt, clean = files(tmp_path / "a" / "html"), files(tmp_path / "clean" / "html")
-    assert sorted(rebuilt) == sorted(clean)
-    assert [name for name in clean if rebuilt[name] != clean[name]] == []
+def test_both_outputs_are_the_same_as_two_separate_builds(course, tmp_path):
+    """Two sphinx-build processes, each with its own doctrees, as the course built before."""
+    build(course)
+    sphinx = REPO / VENV / "bin" / "sphinx-build"
+    for builder, out in (("html", "html"), ("slides", "html/slides")):
+        result = subprocess.run([sphinx, "-b", builder, course, tmp_path / "apart" / out,
+                                 "-d", tmp_path / "apart" / f"doctrees-{builder}", "-W", "--keep-going", "-q"],
+                                capture_output=True, text=True, env=clean_env())
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert differences(files(course / "_build" / "html"), files(tmp_path / "apart" / "html")) == NO_DIFFERENCE
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_lecture(course):
+    make("lecture", "ID=9.9.9", "TITLE=A lecture added", cwd=course)
+
+
+def add_exercise(course):
+    make("exercise", "NAME=added", cwd=course)
+
+
+def rename_lecture(course):
+    (course / "slides/9-9-9-a-lecture-added.rst").rename(course / "slides/9-9-9-a-lecture-renamed.rst")
+
+
+def remove_lecture(course):
+    (course / "slides/9-9-9-a-lecture-added.rst").unlink()
+
+
+def retitle_lecture(course):
+    edit(lectures(course)[0].source, "Environment management\n", "Environments, managed\n")
+
+
+def edit_keypoint(course):
+    source = lectures(course)[0].source
+    edit(source, ".. keypoints::\n\n   - ", ".. keypoints::\n\n   - A point added. ")
+
+
+def add_glossary_term(course):
+    edit(course / "glossary.rst", "   solver\n", "   reproducer\n      A term added.\n\n   solver\n")
+
+
+def edit_style_sheet(course):
+    (course / "_static/css/palette.css").write_text(
+        (course / "_static/css/palette.css").read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+
+
+# (what an author does first, if anything, and built; then the change under test)
+CHANGES = {
+    "a lecture added": (None, add_lecture),
+    "an exercise added": (None, add_exercise),
+    "a lecture renamed": (add_lecture, rename_lecture),
+    "a lecture removed": (add_lecture, remove_lecture),
+    "a lecture's title changed": (None, retitle_lecture),
+    "a key point changed": (None, edit_keypoint),
+    "a glossary term added": (None, add_glossary_term),
+    "a style sheet edited alone": (None, edit_style_sheet),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_one_build_after_a_change_equals_a_clean_build(course, tmp_path, change):
+    before, change_it = CHANGES[change]
+    if before:
+        before(course)
+    build(course)
+    change_it(course)
+    build(course)
+    assert same_as_clean(course, tmp_path) == NO_DIFFERENCE

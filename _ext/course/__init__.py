@@ -13,8 +13,9 @@ the priorities that differ from Sphinx's default):
 3. The pages generated from every lecture: ``lecture_list`` (front page and table of contents),
    ``instructor_guide``, and ``checkers`` (the exercise pages' download commands and the checker
    copies beside them).
-4. The deck and its links: ``deck_keys``, ``slide_links``, ``continuation_slides``,
-   ``deck_lang``.
+4. The deck and its links: ``slide_conditions`` (hieroglyph's ifslides, ifnotslides and
+   nextslide, decided when a page is written, so that one read serves both outputs),
+   ``deck_keys``, ``slide_links``, ``deck_lang``.
 5. What a page ships: ``page_assets``, ``lazy_figures``, ``unused_files``.
 6. ``incremental``: rebuild only what changed.
 
@@ -34,7 +35,7 @@ MODULES = [
     "hieroglyph_compat",
     "lecture", "notes", "lesson", "practice",
     "lecture_list", "instructor_guide", "checkers",
-    "deck_keys", "slide_links", "continuation_slides", "deck_lang",
+    "slide_conditions", "deck_keys", "slide_links", "deck_lang",
     "page_assets", "lazy_figures", "unused_files",
     "incremental",
 ]

@@ -15,6 +15,7 @@ from course.lecture import plans
 from course.notes import updates
 from course.practice import practices
 from course.helpers.checker_source import literals
+from course.incremental import note_listing_page
 from course.helpers.links import handbook_reference
 from tools.sitemap import Exercise, exercises, lectures
 
@@ -27,6 +28,7 @@ class instructor_guide(nodes.General, nodes.Element):
 
 class InstructorGuide(SphinxDirective):
     def run(self):
+        note_listing_page(self.env)
         for lecture in lectures(self.env.srcdir):
             self.env.note_dependency(str(lecture.source))
         for exercise in exercises(self.env.srcdir):

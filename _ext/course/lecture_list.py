@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from course.lecture import plans
 from course.practice import practices
+from course.incremental import note_listing_page
 from course.helpers.links import handbook_reference, reference, site_map
 from tools.sitemap import lectures
 
@@ -30,6 +31,7 @@ def toctree(docname, entries):
 
 class LectureList(SphinxDirective):
     def run(self):
+        note_listing_page(self.env)
         docnames = [lecture.docname for lecture in lectures(self.env.srcdir)]
         for docname in docnames:  # a new title, length or exercise changes the entry
             self.env.note_dependency(self.env.doc2path(docname))

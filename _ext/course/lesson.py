@@ -12,6 +12,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from course.incremental import note_listing_page
 from course.helpers.links import handbook_reference
 from course.helpers.per_document import PerDocument
 from tools.sitemap import lecture_id, lectures
@@ -64,6 +65,7 @@ class keypoints_summary(nodes.General, nodes.Element):
 
 class KeypointsSummary(SphinxDirective):
     def run(self):
+        note_listing_page(self.env)
         # rebuilt whenever a lecture changes
         for lecture in lectures(self.env.srcdir):
             self.env.note_dependency(str(lecture.source))

@@ -1,4 +1,5 @@
-"""_ext/course/continuation_slides.py: a nextslide's slide has a stable id the handbook has too."""
+"""_ext/course/slide_conditions.py: ifslides, ifnotslides and nextslide, decided when a page is
+written; a nextslide's slide has a stable id the handbook has too."""
 
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import pytest
 from pages import Page
 
 
-@pytest.mark.sphinx("slides", testroot="continuation-slides")
+@pytest.mark.sphinx("slides", testroot="slide-conditions")
 def test_continuation_slides_are_named_after_their_section(app, warning):
     app.build()
     assert warning.getvalue() == ""
@@ -16,7 +17,7 @@ def test_continuation_slides_are_named_after_their_section(app, warning):
     assert page.select("a[href='../index.html#long-slide-2']")
 
 
-@pytest.mark.sphinx("html", testroot="continuation-slides")
+@pytest.mark.sphinx("html", testroot="slide-conditions")
 def test_handbook_has_an_anchor_where_each_continuation_starts(app, warning):
     app.build()
     assert warning.getvalue() == ""
