@@ -111,29 +111,44 @@ It reports each step, passed or failed, and what to do next.
 
 CHECKER = '''\
 #!/usr/bin/env python3
+# -*- coding: utf-8 -*-
 """Check the "{title}" exercise. Run it with any Python 3.8 or newer, from your folder:
 
     python check_{name}.py
+    python check_{name}.py --json    # the result as one JSON object
 
 It reads your files and changes nothing. Exit code 0: every step passed; 1: a step failed (the
 report says what to do); 2: the command line is wrong. Standard library only.
 """
 
 import argparse
+import json
 import os
 import sys
+
+# The file is read by Python 2.7 too (no syntax newer than 2.7's), so that an old Python is
+# told this one line rather than a SyntaxError.
+if sys.version_info < (3, 8):
+    sys.stderr.write("check_{name}.py: error: needs Python 3.8 or newer, this is %d.%d\\n"
+                     % sys.version_info[:2])
+    sys.exit(2)
 
 PROG = "check_{name}.py"
 ANSWER = "answer.txt"
 MAX_BYTES = 100000  # a file larger than this is not an answer
 
-# The steps, what each checks, and what a student who fails it is told (the course's instructor
-# guide prints this table, read from this file: keep it a literal).
+# The steps, what each checks, and the hint a student who fails it gets (a template that the
+# step fills in; no hint is written anywhere else). The course's instructor guide prints this
+# table, read from this file: keep it a literal.
 STEPS = [
-    ("file", "answer.txt exists in the current folder", "write answer.txt in this folder"),
-    ("content", "answer.txt has a line that says done", "put the word done on a line of its own"),
+    ("file", "answer.txt exists in the current folder", "write {{file}} in {{folder}}"),
+    ("content", "answer.txt has a line that says done",
+     "put the word done on a line of its own in {{file}}"),
 ]
-HINTS = {{step: hint for step, _, hint in STEPS}}
+
+
+def hint(step, **fields):
+    return next(template for name, _, template in STEPS if name == step).format(**fields)
 
 
 def read_answer(folder):
@@ -154,18 +169,37 @@ def check_content(text):
     return "fail", ANSWER + " has no line that says done"
 
 
-def report(results):
-    for step, (status, detail) in results:
-        print("%s %-8s %s" % ("[PASS]" if status == "pass" else "[FAIL]", step, detail))
-        if status != "pass":
-            print("    hint: " + HINTS[step])
-    return 0 if all(status == "pass" for _, (status, _) in results) else 1
+def report(steps):
+    lines = []
+    for step in steps:
+        lines.append("%s %-8s %s" % ("[PASS]" if step["status"] == "pass" else "[FAIL]",
+                                     step["id"], step["message"]))
+        if step["hint"]:
+            lines.append("    hint: " + step["hint"])
+    return lines
 
 
 def main(argv=None):
-    argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0]).parse_args(argv)
-    text = read_answer(os.getcwd())
-    return report([("file", check_file(text)), ("content", check_content(text))])
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    args = parser.parse_args(argv)
+    folder = os.getcwd()
+    text = read_answer(folder)
+    fields = {{"file": ANSWER, "folder": folder}}
+    steps = [{{"id": name, "status": status, "message": message,
+               "hint": hint(name, **fields) if status == "fail" else ""}}
+             for name, (status, message) in (("file", check_file(text)),
+                                             ("content", check_content(text)))]
+    ok = all(step["status"] == "pass" for step in steps)
+    lines = [json.dumps({{"ok": ok, "steps": steps}}, indent=2)] if args.json else report(steps)
+    try:
+        sys.stdout.write("".join(line + "\\n" for line in lines))
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        # Closed (`| head -1`) or full: nobody reads the rest. Point stdout at devnull, so that
+        # Python's last flush, at exit, has nothing to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# -*- coding: utf-8 -*-
 """Check the "Practice time!" exercise: a conda environment that works.
 
 Run it with any Python 3.8 or newer, from the folder that holds your test_env.py:
@@ -17,6 +18,7 @@ installed.
 """
 
 import argparse
+import bisect
 import fnmatch
 import functools
 import json
@@ -37,27 +39,6 @@ PROG = "check_practice_env.py"
 VERSION = "2026.2"
 DEFAULT_NAME = "practice_env"
 
-# The steps, what each checks, and what a student who fails it is told, in general (the run's
-# own hints name the student's environment and files). The course's instructor guide prints this
-# table, read from this file: keep it a literal.
-STEPS = [
-    ("env", "practice_env exists, conda made it (conda-meta/history), and no record is empty",
-     "conda create -n practice_env -c conda-forge python=3.12"),
-    ("python", "its Python is a program and its version matches the spec's",
-     "recreate it: conda env remove -n practice_env, then conda create again"),
-    ("package:<name>", "each package of the spec is installed, by conda or by pip, at a matching "
-     "version, with an intact record", 'conda install -n practice_env -c conda-forge "flask=3.1"'),
-    ("test_env", "test_env.py passes with the environment's Python, imports every package, fails "
-     "when they cannot be imported, and changes nothing",
-     "import the packages in test_env.py and let a failed import end it with an error"),
-    ("export", "the exported file has no prefix: line and no build strings, and pins every package",
-     "conda env export -n practice_env --from-history --file environment.yml, then delete prefix:"),
-    ("recreated", "the environment made from the neighbour's file has every package of that file",
-     "conda env create -n neighbour_env -f their_environment.yml"),
-    ("kernel", "(bonus) a Jupyter kernel runs the Python of practice_env or neighbour_env",
-     "python -m ipykernel install --user --name neighbour_env"),
-]
-
 # Where the course teaches each step, as "<lecture page>#<section id>". The course's build
 # checks every entry (an unknown page or section is a build error) and writes the links into
 # LINKS of the copy students download; this source copy has none.
@@ -71,6 +52,36 @@ LESSONS = {
     "kernel": "slides/1-1-1-environment-management#practice-time",
 }
 LINKS = {}  # step kind -> {"slide": URL, "handbook": URL}, written by the course's build
+
+# The steps in the order they are reported, what each checks, and the hint a student who fails
+# it gets: a template that the step fills in with the run's environment ({env} is -n NAME or
+# -p PATH) and files. No hint is written anywhere else. The course's instructor guide prints this
+# table, read from this file (_ext/instructor_guide.py): keep it a literal.
+STEPS = [
+    ("env", "a conda environment named practice_env exists, conda made it (conda-meta/history), "
+     "and none of its records is empty", "conda create {env} -c conda-forge {python}"),
+    ("python", "its Python is a program and its version matches the spec's",
+     "conda install {env} -c conda-forge --force-reinstall {python}"),
+    ("package:<name>", "each package of the spec is installed, by conda or by pip, at a matching "
+     "version, with an intact record", "conda install {env} -c conda-forge {package}"),
+    ("test_env", "test_env.py passes with the environment's Python, imports every package, fails "
+     "when they cannot be imported, and changes nothing",
+     "see the whole error: conda activate {name}, then python {test}"),
+    ("export", "the exported file has no prefix: line and no build strings, and pins every package",
+     "conda env export {env} --from-history --file {file}, then delete its prefix: line"),
+    ("recreated", "the environment made from the neighbour's file has every package of that file",
+     "conda env create {env} -f {file}"),
+    ("kernel", "(bonus) a Jupyter kernel runs the Python of practice_env or of the recreated "
+     "environment", "conda install {env} -c conda-forge ipykernel, then in the activated env: "
+     "python -m ipykernel install --user --name {name}"),
+]
+# What a student is told of a step that was not asked for: the option that checks it.
+NOT_CHECKED = {
+    "export": "pass --export FILE, the file conda env export wrote",
+    "recreated": "pass --recreated NAME --from FILE: the environment you made from your "
+                 "neighbour's file",
+    "kernel": "pass --bonus to check your Jupyter kernel",
+}
 
 # The two sets of pins the page teaches, in the format `conda env create -f` reads, so that a
 # built-in spec and a student's own spec file go through the same parser.
@@ -109,6 +120,7 @@ IMPORT_NAMES = {"scikit-learn": "sklearn"}
 # which takes seconds on a slow laptop: --timeout raises its limit.
 TEST_TIMEOUT = 60
 CONDA_TIMEOUT = 20
+PIPE_TIMEOUT = CONDA_TIMEOUT  # a pipe's writer is conda: `--export <(conda env export ...)`
 MAX_FILE = 1000000  # bytes of an environment file, a kernel.json, environments.txt
 MAX_RECORD = 64000000  # bytes of one conda-meta record (TensorFlow's lists thousands of files)
 MAX_OUTPUT = 65536  # bytes kept of what a program prints, from its end
@@ -137,8 +149,13 @@ Step.__new__.__defaults__ = ("",)
 
 
 def step_kind(step_id):
-    """package:flask -> package: the key of LESSONS and LINKS."""
+    """package:flask -> package: the key of LESSONS and LINKS, and the row of STEPS."""
     return step_id.split(":", 1)[0]
+
+
+def fix_first(step_id):
+    """The hint of a step skipped because an earlier one failed."""
+    return "fix the %s step first" % step_id
 
 
 # -- Versions, compared the way conda compares them ------------------------------------------
@@ -265,7 +282,7 @@ def _atom(text, pip):
     try:
         version_key(bare)
     except ValueError:
-        raise ValueError("has %r, which is not a version" % text.strip()) from None
+        raise ValueError("has %r, which is not a version" % text.strip())
     if op == ">" and wildcard and not pip:
         op = ">="  # conda's >2.1.* takes in 2.1 itself
     if op == "~=":
@@ -413,140 +430,468 @@ EnvFile = namedtuple("EnvFile", [
 ])
 
 
-def strip_comment(text):
-    """The text before a YAML comment: a # at the start or after a space. Linear in the text."""
-    position = text.find("#")
-    while position > 0 and not text[position - 1].isspace():
-        position = text.find("#", position + 1)
-    return (text if position < 0 else text[:position]).strip()
+# -- Reading YAML as conda does ----------------------------------------------------------------
+#
+# conda reads environment files with a full YAML reader; this one reads the same files into the
+# same values (PyYAML's, which the tests compare against): block and flow collections across
+# lines, quoted keys and scalars with their escapes, anchors and aliases, a %YAML directive and
+# the --- and ... markers. What conda's own export never writes (tags, block scalars, explicit
+# ? keys, merge keys, several documents) is refused with its line number, never guessed at.
+# One pass over the text by position, so the time is linear in the file's size.
+
+_PLAIN_END = re.compile(r":(?=[ \t\n]|\Z)|[ \t]#|\n")  # where a plain scalar of a block ends
+_FLOW_PLAIN_END = re.compile(r":(?=[ \t\n,\[\]{}]|\Z)|[ \t]#|[\n,\[\]{}]")
+_ANCHOR = re.compile(r"[0-9A-Za-z_-]+")
+_DIRECTIVE = re.compile(r"%\S*")
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+            "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\",
+            "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029"}
+# YAML 1.1's plain scalars that are not strings, as PyYAML reads them
+_NULLS = ("", "~", "null", "Null", "NULL")
+_BOOLS = dict([(word, True) for word in "yes Yes YES true True TRUE on On ON".split()]
+              + [(word, False) for word in "no No NO false False FALSE off Off OFF".split()])
+_INT = re.compile(r"[-+]?(?:0b[01_]+|0[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+"
+                  r"|[1-9][0-9_]*(?::[0-5]?[0-9])+)")
+_FLOAT = re.compile(r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+                    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)"
+                    r"|\.(?:nan|NaN|NAN)")
 
 
-def _scalar(text, path, number):
-    """A plain, 'single' or "double" quoted YAML scalar, with any trailing comment removed."""
-    text = text.strip()
-    if text[:1] in ("'", '"'):
-        quote = text[0]
-        end = text.find(quote, 1)
-        while end != -1 and ((quote == "'" and text[end + 1:end + 2] == "'")
-                             or (quote == '"' and _escaped(text, end))):
-            end = text.find(quote, end + (2 if quote == "'" else 1))
-        if end == -1:
-            raise SpecError("%s: line %d: the quote is never closed (is the file truncated?)"
-                            % (path, number))
-        rest = text[end + 1:].strip()
-        if rest and not rest.startswith("#"):
-            raise SpecError("%s: line %d: text after a quoted value" % (path, number))
-        value = text[1:end]
-        return value.replace("''", "'") if quote == "'" else value.replace('\\"', '"')
-    return strip_comment(text)
+def _sexagesimal(text, number):
+    """190:20:30 -> 190 * 3600 + 20 * 60 + 30."""
+    total = 0
+    for part in text.split(":"):
+        total = total * 60 + number(part)
+    return total
 
 
-def _escaped(text, end):
-    """Is the quote at end escaped: preceded by an odd number of backslashes?"""
-    count = 0
-    while end - count - 1 >= 0 and text[end - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
+def resolve_plain(text):
+    """A plain (unquoted) scalar's value: None, a bool, an int, a float or the text itself."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    digits = text.replace("_", "")
+    sign = -1 if digits[:1] == "-" else 1
+    unsigned = digits.lstrip("+-")
+    if _INT.fullmatch(text):
+        if ":" in unsigned:
+            return sign * _sexagesimal(unsigned, int)
+        for prefix, base in (("0b", 2), ("0x", 16)):
+            if unsigned.startswith(prefix):
+                return sign * int(unsigned[2:], base)
+        return sign * int(unsigned, 8 if unsigned[:1] == "0" and unsigned != "0" else 10)
+    if _FLOAT.fullmatch(text):
+        lowered = unsigned.lower()
+        if lowered in (".inf", ".nan"):
+            return sign * float(lowered[1:])
+        return sign * (_sexagesimal(lowered, float) if ":" in lowered else float(lowered))
+    return text
 
 
-def _flow_list(text, path, number):
-    """`[conda-forge, defaults]`: the one-line list form."""
-    text = strip_comment(text)
-    if not text.endswith("]"):
-        raise SpecError("%s: line %d: the [ list is never closed (is the file truncated?)"
-                        % (path, number))
-    return [_scalar(item, path, number) for item in text[1:-1].split(",") if item.strip()]
+def _fold(lines):
+    """The lines of a quoted or plain scalar that spans lines, joined as YAML folds them: one
+    line break is a space, each empty line between two lines a line break."""
+    parts, empty = [lines[0]], 0
+    for index, line in enumerate(lines[1:], 1):
+        if not line and index < len(lines) - 1:
+            empty += 1
+            continue
+        parts.append("\n" * empty if empty else " ")
+        parts.append(line)
+        empty = 0
+    return "".join(parts)
 
 
-_KEY = re.compile(r"[\w.-]+")
-_NESTED = re.compile(r"([\w.-]+):(?:\s(.*))?")
+class YamlReader(object):
+    """One YAML document, read by position; SpecError names the line of what it cannot read."""
+
+    def __init__(self, text, path):
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.path = path
+        self.pos = 0
+        self.anchors = {}
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
+
+    # -- Where we are
+
+    def line(self, pos=None):
+        return bisect.bisect_right(self.line_starts, self.pos if pos is None else pos)
+
+    def column(self, pos=None):
+        pos = self.pos if pos is None else pos
+        return pos - self.line_starts[self.line(pos) - 1]
+
+    def fail(self, message, pos=None):
+        raise SpecError("%s: line %d: %s" % (self.path, self.line(pos), message))
+
+    def peek(self, offset=0):
+        return self.text[self.pos + offset:self.pos + offset + 1]
+
+    def blank_at(self, pos):
+        return self.text[pos:pos + 1] in ("", " ", "\t", "\n")
+
+    def at_marker(self):
+        """At a --- or ... line: the end of the document's content."""
+        return (self.column() == 0 and self.text.startswith(("---", "..."), self.pos)
+                and self.blank_at(self.pos + 3))
+
+    def at_end(self):
+        return self.pos >= len(self.text) or self.at_marker()
+
+    def skip_space(self):
+        while self.peek() in (" ", "\t") and self.peek():
+            self.pos += 1
+
+    def line_is_done(self):
+        """Nothing but spaces and a comment is left on the line."""
+        self.skip_space()
+        return self.peek() in ("", "\n", "#")
+
+    def skip_to_content(self):
+        """To the next character that is not a space, a line break or a comment."""
+        while True:
+            self.skip_space()
+            if self.peek() == "#":
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            if self.peek() != "\n":
+                break
+            self.pos += 1
+        start = self.line_starts[self.line() - 1]
+        if self.pos < len(self.text) and "\t" in self.text[start:self.pos] \
+                and not self.text[start:self.pos].strip():
+            self.fail("YAML does not allow tabs for indentation")
+
+    def end_line(self):
+        if not self.line_is_done():
+            self.fail("unexpected text after a value: %r" % self.text[self.pos:self.pos + 20])
+
+    # -- The document
+
+    def document(self):
+        self.skip_to_content()
+        directive = False
+        while self.peek() == "%" and self.column() == 0:
+            name = _DIRECTIVE.match(self.text, self.pos).group()
+            if name != "%YAML":
+                self.fail("the %s directive is not supported" % name)
+            end = self.text.find("\n", self.pos)
+            self.pos = len(self.text) if end < 0 else end
+            directive = True
+            self.skip_to_content()
+        if self.at_marker() and self.peek() == "-":
+            self.pos += 3
+        elif directive:
+            self.fail("a %YAML directive must be followed by a --- line")
+        value = self.block_node(-1, False)
+        self.skip_to_content()
+        if self.at_marker() and self.peek() == ".":
+            self.pos += 3
+            self.skip_to_content()
+        if self.pos < len(self.text):
+            if self.at_marker():
+                self.fail("a second YAML document is not supported: an environment file has one")
+            self.fail("unexpected text: %r" % self.text[self.pos:self.pos + 20])
+        return value
+
+    # -- Block collections, by indentation
+
+    def block_node(self, parent, in_mapping):
+        """The node on the lines below, indented more than parent; in a mapping's value, a
+        - list may also start at the mapping's own indentation."""
+        self.skip_to_content()
+        if self.at_end():
+            return None
+        column = self.column()
+        if column > parent:
+            return self.node_at(column, parent, in_mapping, True)
+        if in_mapping and column == parent and self.at_dash():
+            return self.sequence(column, True)
+        return None
+
+    def at_dash(self):
+        return self.peek() == "-" and self.blank_at(self.pos + 1)
+
+    def node_at(self, column, parent, in_mapping, mapping_allowed):
+        """The node that starts here, at column, inside a collection indented at parent."""
+        if self.at_dash():
+            if not mapping_allowed:
+                self.fail("a - list cannot start on the line of its key")
+            return self.sequence(column, False)
+        start = self.pos
+        anchor = self.anchor()
+        if anchor is not None and self.line_is_done():
+            return self.remember(anchor, self.block_node(parent, in_mapping))
+        value, kind = self.inline(False)
+        self.skip_space()
+        if self.peek() == ":" and self.blank_at(self.pos + 1):
+            if not mapping_allowed:
+                self.fail("a key: value cannot follow a key: on the same line")
+            return self.mapping(column, self.key(start, value, kind, anchor))
+        if kind == "plain":
+            at_line_end = self.peek() in ("", "\n")
+            value = resolve_plain(self.continued(value, parent) if at_line_end else value)
+        self.end_line()
+        return self.remember(anchor, value)
+
+    def key(self, start, value, kind, anchor):
+        """A key that was read, followed by its colon: plain or quoted, on one line."""
+        if kind == "flow" or self.line(start) != self.line():
+            self.fail("a key must be a plain or quoted value on one line")
+        if kind == "plain" and value == "<<":
+            self.fail("merge keys (<<) are not supported")
+        key = resolve_plain(value) if kind == "plain" else value
+        if isinstance(key, (list, dict)):
+            self.fail("a list or a mapping as a key is not supported")
+        return self.remember(anchor, key)
+
+    def continued(self, text, parent):
+        """A plain scalar's lines below its first, indented more than parent."""
+        lines = [text]
+        while True:
+            mark = self.pos
+            self.skip_to_content_lines()
+            if self.at_end() or self.column() <= parent or self.peek() == "#":
+                self.pos = mark
+                return _fold(lines)
+            lines.extend([""] * (self.line() - self.line(mark) - 1))
+            match = _PLAIN_END.search(self.text, self.pos)
+            end = match.start() if match else len(self.text)
+            lines.append(self.text[self.pos:end].rstrip(" \t"))
+            self.pos = end
+            if match and match.group() == ":":
+                self.fail("a key: value inside a value that spans lines")
+            if match and match.group() != "\n":
+                return _fold(lines)
+
+    def skip_to_content_lines(self):
+        """Past line breaks and spaces only: a comment ends a plain scalar."""
+        while self.peek() in (" ", "\t", "\n") and self.peek():
+            self.pos += 1
+
+    def mapping(self, indent, key):
+        result = {}
+        while True:
+            self.pos += 1  # the colon
+            result[key] = self.value(indent)
+            self.skip_to_content()
+            if self.at_end() or self.column() < indent:
+                return result
+            if self.column() > indent:
+                self.fail("this line is indented more than the keys above it")
+            if self.at_dash():
+                self.fail("a - item where a key: was expected")
+            start = self.pos
+            anchor = self.anchor()
+            value, kind = self.inline(False)
+            self.skip_space()
+            if self.peek() != ":" or not self.blank_at(self.pos + 1):
+                self.fail("expected `key: value`, found %r"
+                          % self.text[start:self.pos + 20].split("\n")[0])
+            key = self.key(start, value, kind, anchor)
+
+    def value(self, indent):
+        """What follows a key's colon: on its line, or on the lines below."""
+        if self.line_is_done():
+            return self.block_node(indent, True)
+        return self.node_at(self.column(), indent, True, False)
+
+    def sequence(self, indent, compact):
+        """A block list at indent; compact: the value of a key at the same indentation."""
+        items = []
+        while True:
+            self.pos += 1  # the dash
+            if self.line_is_done():
+                items.append(self.block_node(indent, False))
+            else:
+                items.append(self.node_at(self.column(), indent, False, True))
+            self.skip_to_content()
+            if self.at_end() or self.column() < indent:
+                return items
+            if self.column() > indent:
+                self.fail("this line is indented more than the - items above it")
+            if not self.at_dash():
+                if compact:
+                    return items
+                self.fail("expected a - item, found %r" % self.text[self.pos:self.pos + 20])
+
+    # -- What fits on a line: aliases, quoted and plain scalars, flow collections
+
+    def anchor(self):
+        """An &anchor's name, or None; the value that follows is remembered under it."""
+        if self.peek() != "&":
+            return None
+        match = _ANCHOR.match(self.text, self.pos + 1)
+        if not match:
+            self.fail("an & with no anchor name")
+        self.pos = match.end()
+        self.skip_space()
+        return match.group()
+
+    def remember(self, anchor, value):
+        if anchor is not None:
+            self.anchors[anchor] = value
+        return value
+
+    def inline(self, flow):
+        """(value, kind) of the node here: kind is alias, flow, quoted or plain (its text, not
+        yet resolved: a plain value may go on over the lines below)."""
+        char = self.peek()
+        if char == "*":
+            match = _ANCHOR.match(self.text, self.pos + 1)
+            if not match or match.group() not in self.anchors:
+                self.fail("the alias %r names no anchor above it" % self.text[self.pos:self.pos + 20])
+            self.pos = match.end()
+            return self.anchors[match.group()], "alias"
+        if char in ("[", "{"):
+            return self.flow(), "flow"
+        if char in ("'", '"'):
+            return self.quoted(), "quoted"
+        if char == "!":
+            self.fail("tags (!) are not supported")
+        if char in ("|", ">"):
+            self.fail("block scalars (| and >) are not supported")
+        if char == "?" and self.blank_at(self.pos + 1):
+            self.fail("explicit keys (?) are not supported")
+        if char in ("]", "}", ",", "#", "%", "@", "`", "&") or (char == "-" and flow and
+                                                                  self.blank_at(self.pos + 1)):
+            self.fail("a value cannot start with %r" % char)
+        end = (_FLOW_PLAIN_END if flow else _PLAIN_END).search(self.text, self.pos)
+        end = end.start() if end else len(self.text)
+        text = self.text[self.pos:end].rstrip(" \t")
+        self.pos = end
+        return text, "plain"
+
+    def quoted(self):
+        quote, start = self.peek(), self.pos
+        position = self.pos + 1
+        closing = re.compile("'" if quote == "'" else r'["\\]')
+        while True:
+            match = closing.search(self.text, position)
+            if not match:
+                self.fail("the quote is never closed (is the file truncated?)", start)
+            if match.group() == "\\":
+                position = match.end() + 1
+            elif quote == "'" and self.text.startswith("''", match.start()):
+                position = match.end() + 1
+            else:
+                break
+        self.pos = match.end()
+        raw = self.text[start + 1:match.start()]
+        if quote == "'":
+            return _fold(self.trimmed(raw.split("\n"))).replace("''", "'")
+        lines, joined = raw.split("\n"), []
+        for index, line in enumerate(lines):
+            # A \ at the end of a line joins the next one to it, without a space.
+            escaped_break = (len(line) - len(line.rstrip("\\"))) % 2 == 1
+            joined.append([line[:-1] if escaped_break else line, escaped_break])
+        parts = []
+        for line, escaped_break in joined:
+            if parts and parts[-1][1]:
+                parts[-1][0] += line.lstrip(" \t")
+                parts[-1][1] = escaped_break
+            else:
+                parts.append([line, escaped_break])
+        decoded = [self.unescape(line) for line in self.trimmed([line for line, _ in parts])]
+        return _fold(decoded)
+
+    def trimmed(self, lines):
+        """A flow scalar's lines without the spaces that end or start a line break."""
+        if len(lines) == 1:
+            return lines
+        return ([lines[0].rstrip(" \t")] + [line.strip(" \t") for line in lines[1:-1]]
+                + [lines[-1].lstrip(" \t")])
+
+    def unescape(self, text):
+        def one(match):
+            code = match.group(1)
+            if len(code) > 1:
+                return chr(int(code[1:], 16))
+            if code not in _ESCAPES:
+                self.fail("unknown escape \\%s in a double-quoted value" % code)
+            return _ESCAPES[code]
+        return _ESCAPE.sub(one, text)
+
+    def skip_flow_space(self):
+        while True:
+            char = self.peek()
+            if char in (" ", "\t", "\n") and char:
+                self.pos += 1
+            elif char == "#" and self.text[self.pos - 1:self.pos] in (" ", "\t", "\n"):
+                end = self.text.find("\n", self.pos)
+                self.pos = len(self.text) if end < 0 else end
+            else:
+                return
+
+    def flow(self):
+        """A [list] or {mapping}, over as many lines as it takes."""
+        opener, start = self.peek(), self.pos
+        closer = "]" if opener == "[" else "}"
+        result = [] if opener == "[" else {}
+        self.pos += 1
+        while True:
+            self.skip_flow_space()
+            if self.pos >= len(self.text):
+                self.fail("the %s is never closed (is the file truncated?)" % opener, start)
+            if self.peek() == closer:
+                self.pos += 1
+                return result
+            if self.peek() == ",":
+                self.fail("an empty entry in a %s%s" % (opener, closer))
+            key, kind = self.flow_node()
+            value, pair = None, False
+            # A colon after a quoted key or a collection needs no space after it (JSON).
+            if self.peek() == ":" and (self.blank_at(self.pos + 1) or kind in ("quoted", "flow")
+                                       or self.text[self.pos + 1:self.pos + 2] in ",]}"):
+                self.pos += 1
+                self.skip_flow_space()
+                pair = True
+                if self.peek() not in (",", closer):
+                    value = self.flow_node()[0]
+            if isinstance(key, (list, dict)) and (pair or opener == "{"):
+                self.fail("a list or a mapping as a key is not supported")
+            if key == "<<" and kind == "plain" and (pair or opener == "{"):
+                self.fail("merge keys (<<) are not supported")
+            if opener == "[":
+                result.append({key: value} if pair else key)
+            else:
+                result[key] = value
+            if self.peek() == ",":
+                self.pos += 1
+            elif self.peek() not in (closer, ""):
+                self.fail("expected , or %s in the %s%s that starts on line %d"
+                          % (closer, opener, closer, self.line(start)))
+
+    def flow_node(self):
+        """(value, kind) of an entry of a flow collection; a plain one may span lines."""
+        self.skip_flow_space()
+        anchor = self.anchor()
+        value, kind = self.inline(True)
+        if kind == "plain":
+            lines = [value]
+            while self.peek() == "\n":
+                mark = self.pos
+                self.skip_flow_space()
+                if self.peek() in (",", "]", "}", ":", "#", ""):
+                    self.pos = mark
+                    break
+                lines.extend([""] * (self.line() - self.line(mark) - 1))
+                lines.append(self.inline(True)[0])
+            value = resolve_plain(_fold(lines))
+        self.skip_flow_space()
+        return self.remember(anchor, value), kind
 
 
 def parse_yaml(text, path):
-    """The YAML that `conda env export` writes, and what people write by hand in its place.
-
-    A top-level mapping; a value is a scalar, a [flow list], a block list of scalars (where an
-    item may be `pip:` with its own nested list) or a mapping of scalars (`variables:`).
-    Anything else is reported with its line number, never guessed at.
-    """
-    lines = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        stripped = raw.strip()
-        if not stripped or stripped.startswith("#") or stripped in ("---", "..."):
-            continue
-        indent = len(raw) - len(raw.lstrip(" "))
-        if raw[indent:indent + 1] == "\t":
-            raise SpecError("%s: line %d: YAML does not allow tabs for indentation" % (path, number))
-        lines.append((number, indent, stripped))
-
-    document = {}
-    index = 0
-    while index < len(lines):
-        number, indent, content = lines[index]
-        key, colon, value = content.partition(":")
-        key = key.strip()
-        if indent or not colon or content.startswith("- ") or not _KEY.fullmatch(key) \
-                or (value and not value[0].isspace()):
-            raise SpecError("%s: line %d: expected a top-level `key: value`, found %r"
-                            % (path, number, content[:40]))
-        index += 1
-        value = value.strip()
-        if value and not value.startswith("#"):
-            document[key] = (_flow_list(value, path, number) if value.startswith("[")
-                             else _scalar(value, path, number))
-            continue
-        # A block: the lines below that are indented, or that are list items at column 0.
-        block = []
-        while index < len(lines) and (lines[index][1] > 0 or lines[index][2] == "-"
-                                      or lines[index][2].startswith("- ")):
-            block.append(lines[index])
-            index += 1
-        document[key] = _block(block, path, number, key)
-    return document
-
-
-def _block(block, path, number, key):
-    if not block:
-        return None
-    if not (block[0][2] == "-" or block[0][2].startswith("- ")):
-        mapping = {}
-        for line, indent, content in block:
-            name, colon, value = content.partition(":")
-            if indent != block[0][1] or not colon or content.startswith("-"):
-                raise SpecError("%s: line %d: expected `name: value` under %s:"
-                                % (path, line, key))
-            mapping[name.strip()] = _scalar(value, path, line)
-        return mapping
-    items = []
-    item_indent = block[0][1]
-    index = 0
-    while index < len(block):
-        line, indent, content = block[index]
-        index += 1
-        if indent != item_indent or not (content == "-" or content.startswith("- ")):
-            raise SpecError("%s: line %d: expected a `- item` of %s:" % (path, line, key))
-        item = content[1:].strip()
-        # `key:` or `key: value`; the space keeps conda-forge::flask and https://... scalars.
-        nested = _NESTED.fullmatch(item)
-        if not nested:
-            items.append(_scalar(item, path, line) if item else None)
-            continue
-        name, value = nested.group(1), (nested.group(2) or "").strip()
-        if value.startswith("["):
-            items.append({name: _flow_list(value, path, line)})
-            continue
-        if value and not value.startswith("#"):
-            raise SpecError("%s: line %d: expected a list under %s:" % (path, line, name))
-        # `- pip:` and the deeper-indented list under it.
-        sub = []
-        while index < len(block) and block[index][1] > item_indent:
-            sub.append(block[index])
-            index += 1
-        if not sub:
-            raise SpecError("%s: line %d: %s: has no list under it (is the file truncated?)"
-                            % (path, line, name))
-        items.append({name: _block(sub, path, line, name)})
-    return items
+    """The environment file's value, as conda's YAML reader gives it; a JSON file through json."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text)
+        except ValueError:
+            pass  # YAML's flow style is wider than JSON (comments, plain words): read it as YAML
+    return YamlReader(text, path).document()
 
 
 def decode_text(data, path):
@@ -557,20 +902,53 @@ def decode_text(data, path):
     try:
         return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError:
-        raise SpecError("%s: is not %s text" % (path, "UTF-16" if utf16 else "UTF-8")) from None
+        raise SpecError("%s: is not %s text" % (path, "UTF-16" if utf16 else "UTF-8"))
+
+
+def read_pipe(path, limit, what):
+    """What a pipe holds, to its end, as `--export <(conda env export ...)` gives it: read for at
+    most PIPE_TIMEOUT seconds, as a pipe nobody writes to never ends."""
+    import select
+    deadline = time.monotonic() + PIPE_TIMEOUT
+    chunks, size = [], 0
+    # Opened without waiting for a writer; select waits for one, and for what it writes.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([descriptor], [], [], left)[0]:
+                raise InputError("%s: nothing ended the pipe in %d s (is the command that "
+                                 "writes it still running?)" % (path, PIPE_TIMEOUT))
+            try:
+                chunk = os.read(descriptor, 65536)
+            except BlockingIOError:  # woken up with nothing to read yet
+                continue
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise InputError("%s: is more than the %d bytes a %s may have" % (path, limit, what))
+    finally:
+        os.close(descriptor)
 
 
 def read_regular(path, limit, what="file"):
-    """The bytes of path, which must be a regular file of at most limit bytes: a FIFO, a device
-    or a file that never ends is refused before it is opened, never waited on."""
+    """The bytes of path, a regular file of at most limit bytes, or a pipe (see read_pipe): a
+    device or a file that never ends is refused before it is opened, never waited on."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise InputError("%s: no such file" % path) from None
+        raise InputError("%s: no such file" % path)
     except OSError as error:
-        raise InputError("%s: cannot be read: %s" % (path, error.strerror)) from None
+        raise InputError("%s: cannot be read: %s" % (path, error.strerror))
     if stat.S_ISDIR(info.st_mode):
         raise InputError("%s: is a folder, not a %s" % (path, what))
+    if stat.S_ISFIFO(info.st_mode) and not WINDOWS:
+        try:
+            return read_pipe(path, limit, what)
+        except OSError as error:
+            raise InputError("%s: cannot be read: %s" % (path, error.strerror))
     if not stat.S_ISREG(info.st_mode):
         raise InputError("%s: is not a regular file" % path)
     if info.st_size > limit:
@@ -580,7 +958,7 @@ def read_regular(path, limit, what="file"):
         with open(path, "rb") as handle:
             return handle.read(limit + 1)[:limit]
     except OSError as error:
-        raise InputError("%s: cannot be read: %s" % (path, error.strerror)) from None
+        raise InputError("%s: cannot be read: %s" % (path, error.strerror))
 
 
 def read_env_file(path):
@@ -593,6 +971,9 @@ def read_env_file(path):
 
 def env_file_from_text(text, path):
     document = parse_yaml(text, path)
+    if not isinstance(document, dict):
+        raise SpecError("%s: is not a conda environment file: it has no `key: value` lines, "
+                        "such as `dependencies:`" % path)
     dependencies = document.get("dependencies")
     if not isinstance(dependencies, list) or not dependencies:
         raise SpecError("%s: has no `dependencies:` list, so it is not a conda environment file%s"
@@ -609,6 +990,8 @@ def env_file_from_text(text, path):
                     requirements.append(requirement)
         elif isinstance(item, str) and item:
             requirements.append(_requirement(parse_conda_dep, item, path))
+        elif item == {"pip": None}:
+            raise SpecError("%s: pip: has no list under it (is the file truncated?)" % path)
         else:
             raise SpecError("%s: dependency %r is neither a package nor a pip: list"
                             % (path, item))
@@ -620,7 +1003,7 @@ def _requirement(parse, text, path):
     try:
         return parse(text)
     except ValueError as error:
-        raise SpecError("%s: dependency %r %s" % (path, text, error)) from None
+        raise SpecError("%s: dependency %r %s" % (path, text, error))
 
 
 def load_spec(value):
@@ -690,7 +1073,7 @@ def run_bounded(command, limit, cwd=None, env=None):
     try:
         process.wait(limit)
     except subprocess.TimeoutExpired:
-        raise TimedOut(limit) from None
+        raise TimedOut(limit)
     finally:
         _stop_group(process)
         for reader in readers:
@@ -987,47 +1370,43 @@ def check_requirement(requirement, installed, read_record=False):
 
 # -- The steps ---------------------------------------------------------------------------------
 
-def recreate_hint(env, python):
-    return ("recreate it: conda env remove %s, then conda create %s -c conda-forge %s"
-            % (env.flag, env.flag, quote(python)))
+def hint(step_id, **fields):
+    """The hint of the step's row of STEPS, filled in with this run's environment and files."""
+    return next(template for row_id, _, template in STEPS
+                if step_kind(row_id) == step_kind(step_id)).format(**fields)
 
 
-def check_env(env, create):
-    """Does env exist, made by conda? create is the command that would make it, for the hint."""
+def env_problem(env):
+    """Why env is not a conda environment one can use, or "" when it is one."""
     if not env.prefix:
         folders = [display(p) for p in env.searched if os.path.isdir(p)]
         if not folders and not conda_executable():
-            return Step("env", "fail", "no environment named %s, and no conda found"
-                        % env.label, "install Miniforge (https://conda-forge.org/download/), "
-                        "then: " + create)
-        return Step("env", "fail", "no environment named %s (looked in %s)"
-                    % (env.label, ", ".join(folders + ["~/.conda/environments.txt"]
-                                            + (["conda env list"] if conda_executable() else []))),
-                    "create it: " + create)
+            return ("no environment named %s, and no conda found: install Miniforge "
+                    "(https://conda-forge.org/download/) first" % env.label)
+        return "no environment named %s (looked in %s)" % (
+            env.label, ", ".join(folders + ["~/.conda/environments.txt"]
+                                 + (["conda env list"] if conda_executable() else [])))
     if os.path.isfile(os.path.join(env.prefix, "conda-meta", "history")):
-        return Step("env", "pass", "conda environment at %s" % display(env.prefix))
+        return ""
     if os.path.isfile(os.path.join(env.prefix, "pyvenv.cfg")):
         what = "a venv (it has pyvenv.cfg), not a conda environment"
     else:
         what = "not a conda environment"
-    return Step("env", "fail", "%s is %s: it has no conda-meta/history" % (display(env.prefix), what),
-                "conda makes environments: " + create)
+    return "%s is %s: it has no conda-meta/history" % (display(env.prefix), what)
 
 
-def check_records(env, inventory, python):
-    """An environment whose conda-meta has empty records was damaged (a full disk, a killed
-    install): conda itself can no longer manage it."""
-    if not inventory.empty:
-        return Step("env", "pass", "conda environment at %s" % display(env.prefix))
-    return Step("env", "fail", "%s is damaged: %d empty record%s in conda-meta, like %s"
-                % (display(env.prefix), len(inventory.empty), "s" * (len(inventory.empty) > 1),
-                   sorted(inventory.empty)[0]), recreate_hint(env, python))
-
-
-def install_hint(env, requirement):
-    if requirement.pip:
-        return "in the activated env: python -m pip install %s" % quote(label(requirement))
-    return "conda install %s -c conda-forge %s" % (env.flag, quote(label(requirement)))
+def check_env(env, python, inventory=None):
+    """Does env exist, made by conda, with no empty record? An environment whose conda-meta has
+    empty records was damaged (a full disk, a killed install): conda can no longer manage it.
+    inventory: what env has installed, once it is known to exist."""
+    problem = env_problem(env)
+    if not problem and inventory is not None and inventory.empty:
+        problem = "%s is damaged: %d empty record%s in conda-meta, like %s" % (
+            display(env.prefix), len(inventory.empty), "s" * (len(inventory.empty) > 1),
+            sorted(inventory.empty)[0])
+    if problem:
+        return Step("env", "fail", problem, hint("env", env=env.flag, python=quote(python)))
+    return Step("env", "pass", "conda environment at %s" % display(env.prefix))
 
 
 def check_python(env, spec, inventory):
@@ -1036,41 +1415,37 @@ def check_python(env, spec, inventory):
     wanted_label = label(wanted[0]) if wanted else "python"
     program = python_of(env.prefix)
     if python is None or not program:
-        return Step("python", "fail", "%s has no Python" % env.label,
-                    "conda install %s -c conda-forge %s" % (env.flag, quote(wanted_label)))
-    if not is_program(program):
-        return Step("python", "fail", "%s is not a program: the environment is damaged"
-                    % display(program), recreate_hint(env, wanted_label))
-    problem = record_problem(python)
-    if problem:
-        return Step("python", "fail", "Python: %s" % problem, recreate_hint(env, wanted_label))
-    if not wanted:
+        problem = "%s has no Python" % env.label
+    elif not is_program(program):
+        problem = "%s is not a program: the environment is damaged" % display(program)
+    elif record_problem(python):
+        problem = "Python: %s" % record_problem(python)
+    elif not wanted:
         return Step("python", "pass", "Python %s (the spec does not pin Python)" % python.version)
-    problem = check_requirement(wanted[0], python)
-    if problem:
-        return Step("python", "fail",
-                    "Python %s is installed, %s wants %s" % (python.version, spec.path, wanted_label),
-                    recreate_hint(env, wanted_label))
-    return Step("python", "pass", "Python %s matches %s" % (python.version, wanted_label))
+    elif check_requirement(wanted[0], python):
+        problem = "Python %s is installed, %s wants %s" % (python.version, spec.path, wanted_label)
+    else:
+        return Step("python", "pass", "Python %s matches %s" % (python.version, wanted_label))
+    return Step("python", "fail", problem,
+                hint("python", env=env.flag, python=quote(wanted_label)))
 
 
 def check_package(env, requirement, inventory):
     installed, how = inventory.find(requirement.name)
     step_id = "package:" + requirement.name
     problem = check_requirement(requirement, installed, read_record=True)
+    if not problem:
+        return Step(step_id, "pass", "%s %s (%s) matches %s"
+                    % (requirement.name, installed.version, how, label(requirement)))
     if problem == "not installed":
-        return Step(step_id, "fail", "%s is not installed" % requirement.name,
-                    install_hint(env, requirement))
-    if problem.startswith("its record"):
-        return Step(step_id, "fail", "%s %s: %s" % (requirement.name, installed.version, problem),
-                    "conda install %s -c conda-forge --force-reinstall %s"
-                    % (env.flag, quote(label(requirement))))
-    if problem:
-        return Step(step_id, "fail", "%s %s (%s), the spec wants %s"
-                    % (requirement.name, installed.version, how, label(requirement)),
-                    install_hint(env, requirement))
-    return Step(step_id, "pass", "%s %s (%s) matches %s"
-                % (requirement.name, installed.version, how, label(requirement)))
+        message = "%s is not installed" % requirement.name
+    elif problem.startswith("its record"):
+        message = "%s %s: %s" % (requirement.name, installed.version, problem)
+    else:
+        message = "%s %s (%s), the spec wants %s" % (requirement.name, installed.version, how,
+                                                     label(requirement))
+    return Step(step_id, "fail", message,
+                hint(step_id, env=env.flag, package=quote(label(requirement))))
 
 
 # The test runs inside this small program, in the environment's Python (3.6 or newer): it hides
@@ -1166,16 +1541,16 @@ def check_test_file(env, spec, test_file, limit):
     python = python_of(env.prefix)
     name = os.path.basename(test_file)
     folder = display(os.path.dirname(test_file))
+    modules = import_names(spec)
+    fail = functools.partial(Step, "test_env", "fail",
+                             hint=hint("test_env", name=env.label, test=word(name)))
     if not os.path.lexists(test_file):
-        return Step("test_env", "fail", "no %s in %s" % (name, folder),
-                    "write test_env.py, then run the checker from its folder or pass --test-file PATH")
+        return fail("no %s in %s: write it there, or pass --test-file PATH" % (name, folder))
     if not os.path.isfile(test_file) or not stat.S_ISREG(os.stat(test_file).st_mode):
-        return Step("test_env", "fail", "%s in %s is not a regular file" % (name, folder),
-                    "make test_env.py a Python file")
+        return fail("%s in %s is not a regular file" % (name, folder))
     if not python or not is_program(python):
         return Step("test_env", "skip", "%s has no Python to run %s" % (env.label, name),
-                    "fix the python step first")
-    modules = import_names(spec)
+                    fix_first("python"))
     before = env_state(env.prefix)
     try:
         with_packages = run_test(python, env.prefix, test_file, [], limit)
@@ -1183,49 +1558,43 @@ def check_test_file(env, spec, test_file, limit):
         if with_packages.code == 0:
             without_packages = run_test(python, env.prefix, test_file, modules, limit)
     except TimedOut:
-        return Step("test_env", "fail", "%s did not finish in %d s: it was stopped" % (name, limit),
-                    "make %s import the packages and end (on a slow machine, pass --timeout 180)"
-                    % name)
+        return fail("%s did not finish in %d s: it was stopped (on a slow machine, pass "
+                    "--timeout 180)" % (name, limit))
     except OSError as error:
         # The environment's own interpreter is broken: the environment's fault, not the input's.
-        return Step("test_env", "fail", "cannot run %s: %s" % (display(python), error.strerror),
-                    "reinstall it: conda install %s --force-reinstall python" % env.flag)
+        return fail("cannot run %s: %s" % (display(python), error.strerror))
     if env_state(env.prefix) != before:
-        return Step("test_env", "fail", "%s changed %s: a test must only look" % (name, env.label),
-                    "remove what installs or writes from %s, then recreate the environment" % name)
+        return fail("%s changed %s: a test must only look, not install or write" % (name, env.label))
     if with_packages.code != 0:
-        return Step("test_env", "fail", "%s fails with %s's Python (exit %d): %s"
-                    % (name, env.label, with_packages.code, with_packages.last_line),
-                    "see the whole error: conda activate %s, then python %s"
-                    % (env.label, word(name)))
+        return fail("%s fails with %s's Python (exit %d): %s"
+                    % (name, env.label, with_packages.code, with_packages.last_line))
     missing = [m for m in modules if m not in (with_packages.imported or ())]
     if with_packages.imported is None:
-        return Step("test_env", "fail", "%s ended without saying what it imported (os._exit?)"
-                    % name, "let %s end normally, or with sys.exit" % name)
+        return fail("%s ended without saying what it imported (os._exit?): let it end normally, "
+                    "or with sys.exit" % name)
     if missing:
-        return Step("test_env", "fail", "%s does not import %s, so it does not check %s"
-                    % (name, ", ".join(missing), "it" if len(missing) == 1 else "them"),
-                    "import %s in it, and let a failed import end it with an error"
-                    % ", ".join(modules))
+        return fail("%s does not import %s, so it does not check %s"
+                    % (name, ", ".join(missing), "it" if len(missing) == 1 else "them"))
     if without_packages.code == 0:
-        return Step("test_env", "fail",
-                    "%s passes even when its packages cannot be imported, so it checks none of them"
-                    % name, "let a failed import end it with an error: do not catch ImportError, "
-                    "or end with sys.exit(1) when you do")
+        return fail("%s passes even when its packages cannot be imported, so it checks none of "
+                    "them" % name)
     return Step("test_env", "pass", "%s passes with %s's Python and fails without its packages"
                 % (name, env.label))
 
 
 def uncovered(export, spec):
-    """The spec's packages that the export leaves out, leaves unpinned, or pins elsewhere."""
+    """The spec's packages that the export leaves out, leaves unpinned, gives a range for, or
+    pins elsewhere."""
     listed = {r.name: r for r in export.requirements}
-    missing, unpinned, elsewhere = [], [], []
+    missing, unpinned, ranges, elsewhere = [], [], [], []
     for wanted in spec.requirements:
         entry = listed.get(wanted.name)
         if entry is None:
             missing.append(wanted.name)
-        elif not entry.version:
+        elif entry.constraint == [[("any", "")]]:
             unpinned.append(label(entry))
+        elif not entry.version:
+            ranges.append(label(entry))
         elif not satisfies(entry.version, wanted.constraint):
             elsewhere.append((label(entry), label(wanted)))
     problems = []
@@ -1233,6 +1602,8 @@ def uncovered(export, spec):
         problems.append("it does not list %s" % ", ".join(missing))
     if unpinned:
         problems.append("it lists %s without a version" % ", ".join(unpinned))
+    if ranges:
+        problems.append("it gives a range of versions, not one, for %s" % ", ".join(ranges))
     if elsewhere:
         problems.append("it pins %s where the spec wants %s"
                         % (", ".join(e for e, _ in elsewhere), ", ".join(w for _, w in elsewhere)))
@@ -1240,39 +1611,30 @@ def uncovered(export, spec):
 
 
 def check_export(env, export, spec):
-    problems, hints = [], []
-    if export.prefix:
-        problems.append("it has a prefix: line (%s)" % export.prefix)
-        hints.append("delete the prefix: line, it names a folder on your machine only")
+    problems = ["it has a prefix: line (%s)" % export.prefix] if export.prefix else []
     with_builds = [label(r) for r in export.requirements if r.build]
     if with_builds:
         problems.append("%d entries have build strings, like %s" % (len(with_builds), with_builds[0]))
-        hints.append("export without them: conda env export %s --no-builds --file %s"
-                     % (env.flag, quote(display(export.path))))
     problems.extend(uncovered(export, spec))
-    if len(hints) < len(problems):
-        hints.append("export the environment that passes the checks above, "
-                     "then delete its prefix: line")
     name = display(export.path)
     if problems:
-        return Step("export", "fail", "%s: %s" % (name, "; ".join(problems)), hints[0])
+        return Step("export", "fail", "%s: %s" % (name, "; ".join(problems)),
+                    hint("export", env=env.flag, file=quote(name)))
     return Step("export", "pass", "%s has no prefix, no build strings, and pins all %d packages of %s"
                 % (name, len(spec.requirements), spec.path))
 
 
 def check_recreated(env, own, source):
-    source_name = quote(display(source.path))
-    if not env.prefix:
-        return Step("recreated", "fail", "no environment named %s" % env.label,
-                    "conda env create -n %s -f %s" % (env.label, source_name))
-    if own.prefix and os.path.normcase(os.path.realpath(env.prefix)) == \
+    fail = functools.partial(Step, "recreated", "fail",
+                             hint=hint("recreated", env=env.flag, file=quote(display(source.path))))
+    if own.prefix and env.prefix and os.path.normcase(os.path.realpath(env.prefix)) == \
             os.path.normcase(os.path.realpath(own.prefix)):
-        return Step("recreated", "fail", "%s is your own environment, not one made from %s"
+        return fail("%s is your own environment, not one made from %s"
                     % (env.label, display(source.path)),
-                    "conda env create -n neighbour_env -f %s" % source_name)
-    env_step = check_env(env, "conda env create %s -f %s" % (env.flag, source_name))
-    if env_step.status != "pass":
-        return env_step._replace(id="recreated")
+                    hint=hint("recreated", env="-n neighbour_env", file=quote(display(source.path))))
+    problem = env_problem(env)
+    if problem:
+        return fail(problem)
     inventory = Inventory(env.prefix, {r.name for r in source.requirements})
     problems = ["%s (empty)" % name for name in sorted(inventory.empty)[:1]]
     for requirement in source.requirements:
@@ -1283,10 +1645,8 @@ def check_recreated(env, own, source):
     if problems:
         shown = ", ".join(problems[:4]) + (" and %d more" % (len(problems) - 4)
                                              if len(problems) > 4 else "")
-        return Step("recreated", "fail", "%s lacks %d of the %d packages of %s: %s"
-                    % (env.label, len(problems), total, display(source.path), shown),
-                    "conda env remove %s, then conda env create %s -f %s"
-                    % (env.flag, env.flag, source_name))
+        return fail("%s lacks %d of the %d packages of %s: %s"
+                    % (env.label, len(problems), total, display(source.path), shown))
     return Step("recreated", "pass", "%s has all %d packages of %s"
                 % (env.label, total, display(source.path)))
 
@@ -1353,10 +1713,9 @@ def check_kernel(envs):
                 return Step("kernel", "pass", "Jupyter kernel %r (%s) runs %s's Python"
                             % (name, display(folder), env.label))
     others = ", ".join(sorted({name for name, _, _ in specs})) or "none"
+    # The hint names the recreated environment when there is one, as the exercise page does.
     return Step("kernel", "fail", "no Jupyter kernel runs %s's Python (kernels found: %s)"
-                % (envs[0].label, others),
-                "conda install %s -c conda-forge ipykernel, then in the activated env: "
-                "python -m ipykernel install --user --name %s" % (envs[0].flag, envs[0].name))
+                % (envs[0].label, others), hint("kernel", env=envs[-1].flag, name=envs[-1].name))
 
 
 # -- Running them --------------------------------------------------------------------------------
@@ -1398,10 +1757,10 @@ def run_checks(args):
     spec = load_spec(args.spec)
     # Every file is read before anything is checked, so bad input stops with exit 2 up front.
     export = read_env_file(args.export) if args.export is not None else None
-    source_path = args.source if args.source is not None else args.export
-    if args.recreated is not None and source_path is None:
+    if args.recreated is not None and args.source is None and export is None:
         raise InputError("--recreated needs --from FILE, the file the environment was created from")
-    source = read_env_file(source_path) if args.recreated is not None else None
+    # Without --from, the export is the neighbour's file: read once, as a pipe can be read once.
+    source = read_env_file(args.source) if args.source is not None else export
     test_file = os.path.abspath(args.test_file or "test_env.py")
     if args.test_file is not None:
         read_regular(args.test_file, MAX_FILE, "test file")
@@ -1414,17 +1773,17 @@ def run_checks(args):
                                 value if is_path else None)
 
     python = next((label(r) for r in spec.requirements if r.name == "python"), "python")
-    steps = [check_env(env, "conda create %s -c conda-forge %s" % (env.flag, quote(python)))]
-    packages = [r for r in spec.requirements if r.name != "python"]
-    if steps[0].status == "pass":
+    inventory = None
+    if not env_problem(env):
         inventory = Inventory(env.prefix, {r.name for r in spec.requirements})
-        steps[0] = check_records(env, inventory, python)
+    steps = [check_env(env, python, inventory)]
+    packages = [r for r in spec.requirements if r.name != "python"]
     if steps[0].status == "pass":
         steps.append(check_python(env, spec, inventory))
         steps.extend(check_package(env, r, inventory) for r in packages)
         steps.append(check_test_file(env, spec, test_file, args.timeout))
     else:
-        needs = "fix the env step first"
+        needs = fix_first("env")
         steps.append(Step("python", "skip", "needs the environment", needs))
         steps.extend(Step("package:" + r.name, "skip", "needs the environment", needs)
                      for r in packages)
@@ -1433,19 +1792,15 @@ def run_checks(args):
     if export:
         steps.append(check_export(env, export, spec))
     else:
-        steps.append(Step("export", "skip", "not checked",
-                          "pass --export FILE, the file conda env export wrote"))
+        steps.append(Step("export", "skip", "not checked", NOT_CHECKED["export"]))
     if recreated:
         steps.append(check_recreated(recreated, env, source))
     else:
-        steps.append(Step("recreated", "skip", "not checked",
-                          "pass --recreated NAME --from FILE: the environment you made from "
-                          "your neighbour's file"))
+        steps.append(Step("recreated", "skip", "not checked", NOT_CHECKED["recreated"]))
     if not args.bonus:
-        steps.append(Step("kernel", "skip", "bonus, not checked",
-                          "pass --bonus to check your Jupyter kernel"))
+        steps.append(Step("kernel", "skip", "bonus, not checked", NOT_CHECKED["kernel"]))
     elif steps[0].status != "pass":
-        steps.append(Step("kernel", "skip", "needs the environment", "fix the env step first"))
+        steps.append(Step("kernel", "skip", "needs the environment", fix_first("env")))
     else:
         steps.append(check_kernel([env] + ([recreated] if recreated and recreated.prefix else [])))
     return env, spec, steps, _unique(input_files(args) + env_files(env) + env_files(recreated))
@@ -1493,7 +1848,7 @@ def write_report(path, result):
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as error:
-        raise InputError("--report %s: cannot be written: %s" % (path, error.strerror)) from None
+        raise InputError("--report %s: cannot be written: %s" % (path, error.strerror))
 
 
 def marks_for(stream):
@@ -1514,32 +1869,33 @@ def use_colour(stream):
 
 
 def report(env, spec, steps, stream):
+    """The report for stream (its marks and colours), as lines: a path in a message or a hint
+    cannot break one, whatever it holds."""
     marks, colour = marks_for(stream), use_colour(stream)
     if env.flag.startswith("-p"):
         where = env.label
     else:
         where = "%s (%s)" % (env.label, display(env.prefix) if env.prefix else "not found")
-    print("Checking %s against %s" % (where, spec.path), file=stream)
+    lines = ["Checking %s against %s" % (where, spec.path)]
     width = max(len(step.id) for step in steps)
     last_hint, last_links = "", {}
     for step in steps:
         mark = marks[step.status]
         if colour:
             mark = COLOURS[step.status] + mark + RESET
-        print("%s %s  %s" % (mark, step.id.ljust(width), step.message), file=stream)
+        lines.append("%s %s  %s" % (mark, step.id.ljust(width), one_line(step.message)))
         # Steps skipped for one reason share one hint: it is printed under the first of them.
         if step.status != "pass" and step.hint != last_hint:
-            print("    hint: %s" % step.hint, file=stream)
+            lines.append("    hint: %s" % one_line(step.hint))
         links = lesson_links(step.id)
         if step.status == "fail" and links["slide"] and links != last_links:
-            print("    learn: %s (slide), %s (handbook)" % (links["slide"], links["handbook"]),
-                  file=stream)
+            lines.append("    learn: %s (slide), %s (handbook)" % (links["slide"], links["handbook"]))
         last_hint = step.hint if step.status != "pass" else ""
         last_links = links if step.status == "fail" else {}
     counts = {status: sum(step.status == status for step in steps)
               for status in ("pass", "fail", "skip")}
-    print("%d passed, %d failed, %d skipped" % (counts["pass"], counts["fail"], counts["skip"]),
-          file=stream)
+    lines.append("%d passed, %d failed, %d skipped" % (counts["pass"], counts["fail"], counts["skip"]))
+    return [one_line(lines[0])] + lines[1:]
 
 
 def next_step(steps):
@@ -1551,30 +1907,61 @@ def next_step(steps):
     return "nothing: every step passes"
 
 
+def one_line(text):
+    """text with its line breaks and other control characters escaped as Python writes them in
+    a string, so that a path holding a newline cannot turn one line of output into two."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def refuse(message):
+    """The one line of an error that stops the run: exit code 2."""
+    sys.stderr.write("%s: error: %s\n" % (PROG, one_line(message)))
+    return 2
+
+
+class OutputClosed(Exception):
+    """Nobody reads the report any more (`| head -1`, /dev/full): end with this exit code."""
+
+
+def emit(stream, lines, code):
+    """Write lines and flush; when the output is closed or full, raise OutputClosed(code)."""
+    try:
+        stream.write("".join(line + "\n" for line in lines))
+        stream.flush()
+    except (OSError, ValueError):
+        # Point the stream at devnull, so that Python's last flush, at exit, finds nothing to
+        # complain about ("Exception ignored ... BrokenPipeError").
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        raise OutputClosed(code)
+
+
 def check_once(args, stream):
     """One run: the report (or JSON) on stream; (exit code, the files the run read)."""
     try:
         env, spec, steps, watched = run_checks(args)
     except InputError as error:
-        print("%s: error: %s" % (PROG, error), file=sys.stderr)
-        return 2, input_files(args)
+        return refuse(str(error)), input_files(args)
     except OSError as error:
-        print("%s: error: %s: %s" % (PROG, error.filename or "", error.strerror), file=sys.stderr)
-        return 2, input_files(args)
+        return refuse("%s: %s" % (error.filename or "", error.strerror)), input_files(args)
     result = result_of(steps)
+    code = 0 if result["ok"] else 1
     if args.report is not None:
         try:
             write_report(args.report, result)
         except InputError as error:
-            print("%s: error: %s" % (PROG, error), file=sys.stderr)
-            return 2, watched
+            return refuse(str(error)), watched
     if args.json:
-        print(json.dumps(result, indent=2), file=stream)
+        emit(stream, [json.dumps(result, indent=2)], code)
     else:
-        report(env, spec, steps, stream)
-        if args.watch:
-            print("next: %s" % next_step(steps), file=stream)
-    return (0 if result["ok"] else 1), watched
+        emit(stream, report(env, spec, steps, stream)
+             + (["next: %s" % one_line(next_step(steps))] if args.watch else []), code)
+    return code, watched
 
 
 def stamps(paths):
@@ -1594,9 +1981,8 @@ def watch(args, stream):
     try:
         while True:
             code, watched = check_once(args, stream)
-            print("watching %d file%s; Ctrl-C to stop" % (len(watched), "s" * (len(watched) != 1)),
-                  file=stream)
-            stream.flush()
+            emit(stream, ["watching %d file%s; Ctrl-C to stop"
+                          % (len(watched), "s" * (len(watched) != 1))], code)
             before = stamps(watched)
             now = before
             while now == before:
@@ -1607,16 +1993,17 @@ def watch(args, stream):
                 time.sleep(WATCH_INTERVAL)
                 settled, now = now, stamps(watched)
             changed = [display(path) for path in watched if now[path] != before[path]]
-            print("\n%s changed: checking again\n" % ", ".join(changed[:3]), file=stream)
+            emit(stream, ["", "%s changed: checking again" % one_line(", ".join(changed[:3])), ""],
+                 code)
     except KeyboardInterrupt:
-        print("\nstopped watching", file=stream)
+        emit(stream, ["", "stopped watching"], 0)
         return 0
 
 
 class Parser(argparse.ArgumentParser):
     def error(self, message):
         """Bad options: one line and exit 2, as for any other bad input."""
-        self.exit(2, "%s: error: %s (see --help)\n" % (PROG, message))
+        sys.exit(refuse("%s (see --help)" % message))
 
 
 def seconds(text):
@@ -1670,7 +2057,10 @@ def make_parser():
 
 
 def main(argv=None):
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.source is not None and args.recreated is None:
+        parser.error("--from FILE needs --recreated NAME_OR_PATH, the environment made from it")
     if hasattr(sys.stdout, "reconfigure"):
         # A path the console's code page cannot show must not end the report.
         sys.stdout.reconfigure(errors="replace")
@@ -1678,8 +2068,10 @@ def main(argv=None):
         if args.watch:
             return watch(args, sys.stdout)
         return check_once(args, sys.stdout)[0]
+    except OutputClosed as closed:
+        return closed.args[0]
     except KeyboardInterrupt:
-        print("%s: interrupted" % PROG, file=sys.stderr)
+        sys.stderr.write("%s: interrupted\n" % PROG)
         return 130
 
 

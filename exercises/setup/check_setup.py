@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
+# -*- coding: utf-8 -*-
 """Check that this machine is ready for the course: run it before the first class.
 
     python check_setup.py             # finds conda on PATH (or through CONDA_EXE)
     python check_setup.py --conda ~/miniforge3/bin/conda
+    python check_setup.py --json      # the result as one JSON object
 
 It proves what every exercise checker needs: a Python it runs on, a conda it can ask, a terminal
 that shows its report, and a folder where the exercises can write. It changes nothing; the only
@@ -12,37 +14,46 @@ Standard library only, so that it runs before anything else is installed.
 """
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
-PROG = "check_setup.py"
-MINIMUM_PYTHON = (3, 8)
-CONDA_TIMEOUT = 20  # seconds: conda's first start can be slow, a hung one must not hang us
-INSTALL = "https://conda-forge.org/download/"
+# The file is read by Python 2.7 too (no syntax newer than 2.7's), so that an old Python is
+# told this one line rather than a SyntaxError.
+if sys.version_info < (3, 8):
+    sys.stderr.write("check_setup.py: error: needs Python 3.8 or newer, this is %d.%d\n"
+                     % sys.version_info[:2])
+    sys.exit(2)
 
-# The steps, what each proves and what a student who fails it is told (the instructor guide
-# prints this table).
+PROG = "check_setup.py"
+CONDA_TIMEOUT = 20  # seconds: conda's first start can be slow, a hung one must not hang us
+
+# The steps, what each proves and the hint a student who fails it gets (a template that the step
+# fills in; no hint is written anywhere else). The course's instructor guide prints this table,
+# read from this file: keep it a literal.
 STEPS = [
-    ("python", "a Python the checkers run on (3.8 or newer)",
+    ("python", "a Python the checkers run on (3.8 or newer; an older one is told so and stops)",
      "install Python 3.8 or newer, or use the one Miniforge installs"),
-    ("conda", "conda answers `conda --version` within %d s" % CONDA_TIMEOUT,
-     "install Miniforge (" + INSTALL + "), open a new terminal, and run the check again"),
+    ("conda", "conda answers `conda --version` within 20 s",
+     "install Miniforge (https://conda-forge.org/download/), open a new terminal, and run "
+     "{command} again"),
     ("terminal", "the terminal can show the checkers' report",
      "nothing to do: the checkers fall back to plain [PASS]/[FAIL] marks"),
     ("folder", "the current folder is writable, for exported files",
-     "run the checkers from a folder of your own, e.g. your home folder"),
+     "run the checkers from a folder of your own, e.g. {home}"),
 ]
-HINTS = {name: hint for name, _, hint in STEPS}
+
+
+def hint(step, **fields):
+    """The hint of step's row of STEPS, filled in for this machine."""
+    return next(template for name, _, template in STEPS if name == step).format(**fields)
 
 
 def check_python():
-    found = "%d.%d.%d" % sys.version_info[:3]
-    if sys.version_info[:2] >= MINIMUM_PYTHON:
-        return "pass", "Python %s at %s" % (found, sys.executable)
-    return "fail", "Python %s is older than %d.%d" % ((found,) + MINIMUM_PYTHON)
+    return "pass", "Python %d.%d.%d at %s" % (sys.version_info[:3] + (sys.executable,))
 
 
 def find_conda(given):
@@ -93,34 +104,49 @@ def check_folder(folder):
     return "pass", "%s is writable" % folder
 
 
-def report(results, stream):
+def report(steps, stream):
+    """The report's lines: a mark, the step and what was found, and the hint of a failed step."""
     marks = {"pass": "\u2714", "fail": "\u2718"} if can_show("\u2714\u2718", stream) \
         else {"pass": "[PASS]", "fail": "[FAIL]"}
-    for name, (status, detail) in results:
-        print("%s %-9s %s" % (marks[status], name, detail), file=stream)
-        if status == "fail":
-            print("    hint: %s" % HINTS[name], file=stream)
-    failed = [name for name, (status, _) in results if status == "fail"]
-    print("", file=stream)
-    print("Ready for the course." if not failed else
-          "Not ready yet: fix %s, then run the check again." % ", ".join(failed), file=stream)
-    return 1 if failed else 0
+    lines = []
+    for step in steps:
+        lines.append("%s %-9s %s" % (marks[step["status"]], step["id"], step["message"]))
+        if step["hint"]:
+            lines.append("    hint: %s" % step["hint"])
+    failed = [step["id"] for step in steps if step["status"] == "fail"]
+    return lines + ["", "Ready for the course." if not failed else
+                    "Not ready yet: fix %s, then run the check again." % ", ".join(failed)]
 
 
 def make_parser():
     parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
     parser.add_argument("--conda", metavar="PATH",
                         help="the conda program to ask (default: conda on PATH, or CONDA_EXE)")
+    parser.add_argument("--json", action="store_true",
+                        help='print the result as one JSON object: {"ok": ..., "steps": [{"id", '
+                             '"status", "message", "hint"}, ...]}')
     return parser
 
 
 def main(argv=None):
     args = make_parser().parse_args(argv)
-    results = [("python", check_python()),
-               ("conda", check_conda(find_conda(args.conda))),
-               ("terminal", check_terminal(sys.stdout)),
-               ("folder", check_folder(os.getcwd()))]
-    return report(results, sys.stdout)
+    found = [("python", check_python(), {}),
+             ("conda", check_conda(find_conda(args.conda)), {"command": PROG}),
+             ("terminal", check_terminal(sys.stdout), {}),
+             ("folder", check_folder(os.getcwd()), {"home": os.path.expanduser("~")})]
+    steps = [{"id": name, "status": status, "message": message,
+              "hint": hint(name, **fields) if status == "fail" else ""}
+             for name, (status, message), fields in found]
+    ok = all(step["status"] == "pass" for step in steps)
+    lines = [json.dumps({"ok": ok, "steps": steps}, indent=2)] if args.json else report(steps, sys.stdout)
+    try:
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        # Closed (`| head -1`) or full: nobody reads the rest. Point stdout at devnull, so that
+        # Python's last flush, at exit, has nothing to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

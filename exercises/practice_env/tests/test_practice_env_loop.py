@@ -100,7 +100,8 @@ def watch_a_change(student, process):
             lines.append(process.stdout.readline())
         assert lines[1].endswith("test_env.py changed: checking again\n")
         assert any(line.startswith("\u2718 test_env") for line in lines)
-        assert any(line.startswith("next: import flask") for line in lines)
+        assert any(line.startswith("next: see the whole error: conda activate practice_env, "
+                                   "then python test_env.py") for line in lines)
     finally:
         process.send_signal(signal.SIGINT)
     try:
