@@ -8,10 +8,16 @@ import json
 import pytest
 
 from pages import read
-from repo import make
+from repo import clone_repository, make
 from tools import class_report
 
 STEPS = ["env", "packages", "export"]
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    """A copy of the repository, where the tests type make as a user does."""
+    return clone_repository(tmp_path_factory.mktemp("clone"))
 
 
 def write_report(folder, name, statuses, hint=""):
@@ -88,13 +94,13 @@ def test_an_empty_folder_is_refused(tmp_path, capsys):
     assert not (tmp_path / "class-report.html").exists()
 
 
-def test_make_class_report_writes_the_page_in_the_folder(room):
-    result = make("class-report", f"DIR={room}", check=False)
+def test_make_class_report_writes_the_page_in_the_folder(clone, room):
+    result = make("class-report", f"DIR={room}", check=False, cwd=clone)
     assert result.returncode == 0, result.stderr
     assert result.stdout.endswith(f"\n{room / 'class-report.html'}: 5 reports, 1 other files left out\n")
     assert read(room, "class-report.html").select_one(".stuck")
 
 
-def test_make_class_report_without_a_folder_asks_for_one():
-    result = make("class-report", check=False)
+def test_make_class_report_without_a_folder_asks_for_one(clone):
+    result = make("class-report", check=False, cwd=clone)
     assert result.returncode != 0 and "make class-report DIR=reports" in result.stderr

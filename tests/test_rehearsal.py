@@ -4,8 +4,16 @@ the console in Chromium, is tests/test_presenter.py's.)"""
 
 import json
 
-from repo import make
+import pytest
+
+from repo import clone_repository, make
 from tools.rehearsal import compare
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    """A copy of the repository, where the tests type make as a user does."""
+    return clone_repository(tmp_path_factory.mktemp("clone"))
 
 
 def rehearsal(*parts, duration=None):
@@ -46,10 +54,10 @@ def test_a_rehearsal_without_a_plan_has_nothing_to_compare():
     assert compare({"slides": [{"number": 1, "title": "A", "section": None, "seconds": 10}]}) == []
 
 
-def run_make(tmp_path, data):
+def run_make(clone, tmp_path, data):
     path = tmp_path / "rehearsal.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    return make("rehearsal", f"FILE={path}", check=False)
+    return make("rehearsal", f"FILE={path}", check=False, cwd=clone)
 
 
 def printed(result):
@@ -59,8 +67,8 @@ def printed(result):
     return lines
 
 
-def test_make_rehearsal_prints_the_table_and_where_it_ran_long(tmp_path):
-    result = run_make(tmp_path, rehearsal(("Why", 5, [60, 120]), ("How to pin", 10, [700, 300]), duration=15))
+def test_make_rehearsal_prints_the_table_and_where_it_ran_long(clone, tmp_path):
+    result = run_make(clone, tmp_path, rehearsal(("Why", 5, [60, 120]), ("How to pin", 10, [700, 300]), duration=15))
     assert result.returncode == 0, result.stderr
     lines = printed(result)
     assert lines[0].split() == ["part", "planned", "rehearsed"]
@@ -73,23 +81,23 @@ def test_make_rehearsal_prints_the_table_and_where_it_ran_long(tmp_path):
                          "2 'Why, slide 2' (2.0 min)")
 
 
-def test_make_rehearsal_on_time_says_so(tmp_path):
-    result = run_make(tmp_path, rehearsal(("Why", 5, [290])))
+def test_make_rehearsal_on_time_says_so(clone, tmp_path):
+    result = run_make(clone, tmp_path, rehearsal(("Why", 5, [290])))
     assert "No part ran long." in printed(result), result.stdout
 
 
-def test_make_rehearsal_without_a_plan_says_so(tmp_path):
-    result = run_make(tmp_path, {"lecture": "1.1.1", "slides": [{"number": 1, "title": "A", "seconds": 5}]})
+def test_make_rehearsal_without_a_plan_says_so(clone, tmp_path):
+    result = run_make(clone, tmp_path, {"lecture": "1.1.1", "slides": [{"number": 1, "title": "A", "seconds": 5}]})
     assert result.returncode == 0 and printed(result) == ["1.1.1: no plan (minutes per part) to compare with."]
 
 
-def test_make_rehearsal_on_a_file_that_is_not_json_fails_naming_it(tmp_path):
+def test_make_rehearsal_on_a_file_that_is_not_json_fails_naming_it(clone, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("not json", encoding="utf-8")
-    result = make("rehearsal", f"FILE={path}", check=False)
+    result = make("rehearsal", f"FILE={path}", check=False, cwd=clone)
     assert result.returncode != 0 and f"rehearsal: cannot read {path}" in result.stderr
 
 
-def test_make_rehearsal_without_a_file_asks_for_one():
-    result = make("rehearsal", check=False)
+def test_make_rehearsal_without_a_file_asks_for_one(clone):
+    result = make("rehearsal", check=False, cwd=clone)
     assert result.returncode != 0 and "make rehearsal FILE=rehearsal.json" in result.stderr
