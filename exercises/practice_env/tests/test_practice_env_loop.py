@@ -1,8 +1,8 @@
-"""The loop around the checker: --report and the class report made from reports, --watch, and
-the Windows and macOS layouts on constructed prefixes with the platform switched."""
+"""The loop around the checker: --report (tests/test_class_report.py makes the class report from
+such reports), --watch, and the Windows and macOS layouts on constructed prefixes with the
+platform switched."""
 
 import json
-import random
 import signal
 import subprocess
 import sys
@@ -11,7 +11,6 @@ import time
 import pytest
 
 from practice_env_student import CHECKER, STEPS, clean_environment, load_checker, solve_exercise
-from tools import class_report
 
 # The checker runs on the student's Python, not on Sphinx: checked in the pinned stack's suite.
 pytestmark = pytest.mark.stack("pinned", why="the checker does not use Sphinx")
@@ -30,41 +29,6 @@ def test_report_writes_the_result_and_nothing_personal(student):
     assert written["time"].endswith("Z") and written["ok"] is False
     assert [step["id"] for step in written["steps"]] == STEPS
     assert str(student.home) not in report.read_text()
-
-
-def generated_reports(folder, count=30, seed=7):
-    """A class of reports: each student gets a little further than the step they are stuck at."""
-    rng = random.Random(seed)
-    for number in range(count):
-        stuck = rng.choice(STEPS[:7] + [None] * 3)
-        steps = []
-        for step in STEPS:
-            failing = step == stuck
-            steps.append({"id": step, "status": "fail" if failing else "pass",
-                          "message": "...", "hint": "do %s" % step if failing else "",
-                          "slide": "../../slides/slides/l.html#%s" % step,
-                          "handbook": "../../slides/l.html#%s" % step})
-        (folder / ("student-%02d.json" % number)).write_text(json.dumps(
-            {"checker": "check_practice_env.py", "version": "x", "ok": stuck is None, "steps": steps}))
-    (folder / "notes.json").write_text("not a report")
-
-
-def test_the_class_report_shows_where_the_room_is_stuck(tmp_path):
-    generated_reports(tmp_path)
-    assert class_report.main([str(tmp_path)]) == 0
-    page = (tmp_path / "class-report.html").read_text()
-    reports, _ = class_report.read_reports(tmp_path)
-    stuck = class_report.first_failures(reports).most_common(1)[0]
-    assert "<code>%s</code>, the first failing step of %d students" % stuck in page
-    assert 'href="../../slides/slides/l.html#%s"' % stuck[0] in page
-    assert "Not reports, left out: notes.json" in page
-    assert "<script" not in page and "http" not in page  # offline: nothing to fetch
-
-
-def test_the_class_report_refuses_an_empty_folder(tmp_path):
-    with pytest.raises(SystemExit) as stop:
-        class_report.main([str(tmp_path)])
-    assert stop.value.code == 2
 
 
 # Seconds a watcher may take to stop after Ctrl+C, a check under way included.

@@ -1,4 +1,4 @@
-"""Adding to the course, as an author does it in a clone: `make lecture`, `make exercise`, and a
+"""tools/new.py: adding to the course, as an author does it in a clone: `make lecture`, `make exercise`, and a
 copy of lecture 1.1.1 under a new number with its own figure folder. With no other file touched,
 the site builds without a warning, and the front page, the instructor guide, the key points and
 the generic tests pick the new lecture and exercise up."""
@@ -70,3 +70,18 @@ def test_the_generic_tests_collect_them_and_the_new_exercise_passes(grown_course
                              "tests/test_exercises.py", "-k", "throwaway"],
                             cwd=grown_course, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("targets, said", [
+    (["lecture", "ID=9.9.9", "TITLE=Again"], "lecture: 9.9.9 exists already"),
+    (["lecture", "ID=9.x", "TITLE=A lecture"], "lecture: ID is a number like 1.1.2"),
+    (["lecture", "ID=9.9.7", "TITLE=?!"], "TITLE has words"),
+    (["exercise", "NAME=throwaway"], "exercise: throwaway exists already"),
+    (["exercise", "NAME=Version-Data"], "exercise: NAME is lower case letters, digits and _"),
+])
+def test_a_lecture_or_exercise_that_cannot_be_made_is_refused_and_nothing_written(grown_course, targets, said):
+    before = sorted(path for path in grown_course.rglob("*") if "_build" not in path.parts and ".venv" not in path.name)
+    result = make(*targets, cwd=grown_course, check=False)
+    assert result.returncode != 0 and said in result.stderr, result.stdout + result.stderr
+    assert sorted(path for path in grown_course.rglob("*")
+                  if "_build" not in path.parts and ".venv" not in path.name) == before

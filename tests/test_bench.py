@@ -1,0 +1,57 @@
+"""tools/bench.py (`make bench`, minutes of builds, which CI runs): the pieces that can go wrong
+cheaply, the course grown with copies of its first lecture, the --stack option and the table."""
+
+import argparse
+
+import pytest
+
+from tools.bench import grown_course, parse_stack, rows_of
+from tools.sitemap import lectures
+
+
+def test_the_grown_course_has_renumbered_copies_with_their_own_figures(tmp_path):
+    root = grown_course(tmp_path, 3)
+    first, *copies = lectures(root)
+    assert [lecture.number for lecture in lectures(root)] == [first.number, "9.1.1", "9.1.2"]
+    for lecture in copies:
+        text = lecture.source.read_text(encoding="utf-8")
+        assert f"\n{lecture.number} Environment management\n" in text  # its title carries its own number
+        assert f"\n{first.number} " not in text
+        assert f"/_static/{first.id}/" not in text and f"/_static/{lecture.id}/" in text
+        assert sorted(p.name for p in lecture.figures.iterdir()) == sorted(p.name for p in first.figures.iterdir())
+    assert not (root / ".git").exists() and not (root / "_build").exists()
+
+
+def test_a_course_of_one_lecture_is_the_course_itself(tmp_path):
+    assert len(lectures(grown_course(tmp_path, 1))) == 1
+
+
+@pytest.mark.parametrize("text, python", [("pinned=.venv", ".venv/bin/python"),
+                                          ("current=/opt/venv/bin/python3.12", "/opt/venv/bin/python3.12")])
+def test_a_stack_is_a_name_and_a_venv_or_its_python(text, python):
+    name, path = parse_stack(text)
+    assert name == text.split("=")[0] and str(path) == python
+
+
+@pytest.mark.parametrize("text", ["pinned", "=.venv", "pinned="])
+def test_a_stack_without_a_name_or_a_venv_is_refused(text):
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_stack(text)
+
+
+def figures(clean):
+    """One stack's figures: builds taking 2 s bare, clean s clean, a tenth of that to rebuild."""
+    times = {"bare": 2.0, "clean": clean, "again": clean / 10, "edit": clean / 4}
+    return {"sphinx": "6.2.1", "builds": {1: times, 10: times, 30: times},
+            "weights": [(120_000, 9), (350_000, 14)], "site": 3_500_000}
+
+
+def test_the_table_has_a_column_a_stack_and_says_which_goals_are_met():
+    rows = dict(rows_of({"pinned": figures(2.4), "current": figures(3.0)}, runs=3, runs_30=1))
+    assert rows["Sphinx"] == {"pinned": "6.2.1", "current": "6.2.1"}
+    assert rows["10 lectures (median of 3)"] is None and rows["30 lectures (median of 1)"] is None
+    assert rows["  clean build, handbook + deck / bare"]["pinned"] == "1.20x (2.40 s)"
+    assert rows["  clean build / bare build <= 1.3"] == {"pinned": "1.20 met", "current": "1.50 not met"}
+    assert rows["  deck's first slide <= 150 kB"]["pinned"] == "120 kB, 9 requests met"
+    assert rows["  lecture's handbook page <= 300 kB"]["pinned"] == "350 kB, 14 requests not met"
+    assert rows["  whole site, PDFs included <= 4 MB"]["current"] == "3.50 MB met"
