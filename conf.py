@@ -28,6 +28,7 @@ extensions = [
     "checker_download",
     "slide_links",
     "deck_scripts",
+    "deck_bundle",
     "continuation_slides",
     "deck_html_lang",
     "deck_keys",
