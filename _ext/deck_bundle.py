@@ -38,7 +38,7 @@ HANDBOOK_BUNDLES = {"js/theme.js": "js/handbook/theme.js"}
 
 IMPORT = re.compile(r'^import\s+(?:\{([^}]*)\}\s*from\s+)?"(\./[^"]+|\.\./[^"]+)";[ \t]*$', re.M)
 EXPORT = re.compile(r"^export\s+(?=(?:function|const|class)\s+([A-Za-z_$][\w$]*))", re.M)
-ANY_IMPORT_OR_EXPORT = re.compile(r"^\s*(import|export)\b.*$", re.M)
+ANY_IMPORT_OR_EXPORT = re.compile(r"^[ \t]*(import|export)\b.*$", re.M)
 NAME = re.compile(r"^([A-Za-z_$][\w$]*)(?:\s+as\s+([A-Za-z_$][\w$]*))?$")
 
 
