@@ -64,8 +64,6 @@ def check_aria(browser, url):
 
 
 @pytest.mark.parametrize("deck", DECKS)
-
-
 def test_only_the_current_slide_is_exposed_and_moves_are_announced(chromium, server, deck):
     check_aria(chromium, server + deck)
 

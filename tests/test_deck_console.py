@@ -49,8 +49,6 @@ def check_presenter_view(browser, url):
 
 
 @pytest.mark.parametrize("deck", LECTURE_DECKS)
-
-
 def test_presenter_view_shows_the_current_notes(chromium, site_url, deck):
     check_presenter_view(chromium, site_url(deck))
 

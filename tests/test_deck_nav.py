@@ -33,8 +33,6 @@ def check_last_slide_reachable(browser, url):
 
 
 @pytest.mark.parametrize("deck", DECKS)
-
-
 def test_last_slide_is_reachable(chromium, site_url, deck):
     check_last_slide_reachable(chromium, site_url(deck))
 

@@ -41,8 +41,6 @@ def check_overview(browser, url):
 
 
 @pytest.mark.parametrize("deck", DECKS)
-
-
 def test_overview_fits_the_window_and_opens_a_slide(chromium, server, deck):
     check_overview(chromium, server + deck)
 

@@ -141,8 +141,6 @@ def test_answers_fold_buttons_meet_aa_inside_their_bar(chromium, server):
     (".rst-content .admonition.dropdown button.toggle-button { top: 6px !important; bottom: auto !important; }",
      "hangs off"),
 ], ids=["black on teal", "below the bar"])
-
-
 def test_a_faint_or_hanging_fold_button_fails_the_check(chromium, site_copy, style, said):
     inject(site_copy / HANDBOOK_LECTURE, f"<style>{style}</style>")
     with pytest.raises(AssertionError, match=said):
