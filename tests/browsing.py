@@ -111,3 +111,42 @@ def open_console(context, page):
     console.wait_for_load_state()
     console.wait_for_function("() => document.querySelector('#num_slides').textContent !== '-'")
     return console
+
+
+def remove_module(site, bundle, module):
+    """Take a module out of a built bundle (site/bundle, written by _ext/deck_bundle.py): the
+    modules that import it get functions that do nothing, so only its own feature goes."""
+    path = site / bundle
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"// js/{module}.js\n")
+    end = text.find("\n// js/", start + 1)
+    end = text.rindex("\n})();") if end < 0 else end
+    stub = f"modules['js/{module}.js'] = new Proxy({{}}, {{get: () => () => {{}}}});"
+    path.write_text(text[:start] + stub + text[end:], encoding="utf-8")
+
+
+def no_errors(traffic, url):
+    """No uncaught script error and no console error on the page (chromium asks an HTTP server
+    for /favicon.ico by itself; the site does not link one)."""
+    assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
+    errors = [e for e in traffic.console_errors if "/favicon.ico" not in e]
+    assert errors == [], f"{url}: console errors: {errors}"
+
+
+# The wall clock of the console's tests (Playwright's mocked clock).
+START = "2026-03-02T09:00:00"
+
+
+def deck_and_console(browser, url, clock=False, viewport=None):
+    """A deck without transitions and its presenter console; with clock, on Playwright's clock."""
+    context, page, traffic = new_page(browser, **({"viewport": viewport} if viewport else {}))
+    if clock:
+        context.clock.install(time=START)
+    page.goto(url)
+    wait_for_deck(page)
+    page.add_style_tag(content="* { transition: none !important; }")
+    return context, page, open_console(context, page), traffic
+
+
+def text(page, selector):
+    return page.inner_text(selector).strip()

@@ -1,6 +1,7 @@
 """The course as people meet it: the deck and the handbook in a real browser (Debian's chromium,
-headless, with the network cut off). The deck's keys are in test_deck_keys.py; the console, the
-overview and axe-core on every page, light and dark, in test_presenter.py.
+headless, with the network cut off): what no one script of _static/js/ does alone. Each script
+has its own test module (_static/js/deck/keys.js: test_deck_keys.py); the handbook's dark palette,
+its fold buttons and axe-core on every page, light and dark, are in test_handbook.py.
 
 Each check is a plain function of (browser, url): the tests run it on the real build, and the
 break tests run the same function on a copy of the build broken on purpose and expect it to fail,
@@ -12,7 +13,6 @@ The browser is required, never skipped: without chromium these tests fail and sa
 """
 
 import re
-import shutil
 
 import pytest
 from fontTools.ttLib import TTFont
@@ -24,7 +24,7 @@ from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE,
 from repo import SITE
 from tools.browser import serve, wait_for_deck
 from tools.sitemap import lectures
-from tools.icon_font import FONT, SOURCE, THEME
+from tools.icon_font import FONT, SOURCE
 
 ICON_FONT = "_static/" + FONT
 
@@ -55,23 +55,6 @@ def check_loads_offline(browser, url):
         context.close()
 
 
-def check_last_slide_reachable(browser, url):
-    """Walking the deck with the right arrow ends on its last slide, and stays there."""
-    context, page, _ = open_deck(browser, url)
-    try:
-        count = deck_state(page)["count"]
-        go_to_slide(page, count)
-        page.keyboard.press("ArrowRight")
-        expect_slide(page, count, after="ArrowRight on the last slide")
-        # and the address of the last slide opens it
-        page.goto(url.split("#")[0] + f"#{count}")
-        page.reload()
-        wait_for_deck(page)
-        expect_slide(page, count, after=f"opening #{count}")
-    finally:
-        context.close()
-
-
 def check_notes_hidden(browser, url):
     """On every slide with speaker notes, the projected slide shows none of them."""
     context, page, _ = open_deck(browser, url)
@@ -87,39 +70,6 @@ def check_notes_hidden(browser, url):
             visible = page.locator("section.slides > article.current div.admonition.note").evaluate_all(
                 "notes => notes.filter(n => n.checkVisibility()).length")
             assert visible == 0, f"{url}: slide {n} shows {visible} speaker note(s)"
-    finally:
-        context.close()
-
-
-def check_presenter_view(browser, url):
-    """Pressing c opens the presenter console; it shows the current slide's number and speaker
-    notes, follows the deck, and moves it."""
-    context, page, _ = open_deck(browser, url)
-    try:
-        with_notes = slides_with_notes(page)
-        assert with_notes, f"{url}: no slide has speaker notes (div.admonition.note)"
-        n = with_notes[0]
-        go_to_slide(page, n)
-        expected = [normalize(note) for note in notes_of_current_slide(page)]
-        with context.expect_page() as opened:
-            page.keyboard.press("c")
-        console = opened.value
-        console.wait_for_load_state()
-        console.wait_for_function(
-            f"() => document.querySelector('#cur_slide_num').textContent.trim() === '{n}'")
-        count = deck_state(page)["count"]
-        assert console.inner_text("#num_slides").strip() == str(count)
-        notes = normalize(console.inner_text("#presenter_notes"))
-        for note in expected:
-            assert note in notes, f"the presenter console shows {notes[:QUOTE]!r}, not the note {note!r}"
-        # the console follows the deck ...
-        target = n + 1 if n < count else n - 1
-        page.keyboard.press("ArrowRight" if target > n else "ArrowLeft")
-        console.wait_for_function(
-            f"() => document.querySelector('#cur_slide_num').textContent.trim() === '{target}'")
-        # ... and the deck follows the console
-        console.keyboard.press("ArrowLeft" if target > n else "ArrowRight")
-        expect_slide(page, n, after="a key pressed in the presenter console")
     finally:
         context.close()
 
@@ -366,40 +316,6 @@ def check_slides_link_to_sections(browser, deck_url, handbook_url):
         context.close()
 
 
-SIDE_MENU_LEFT = "() => document.querySelector('.wy-nav-side').getBoundingClientRect().left"
-OPEN_ENTRIES = "() => [...document.querySelectorAll('.wy-menu-vertical li.current > a')].map(a => a.getAttribute('href'))"
-
-
-def check_handbook_navigation(browser, url):
-    """On a phone the menu button brings in the side menu; the lecture's open/close button closes
-    and opens its sections; choosing a section marks it; no script fails (the page has no jQuery)."""
-    context, page, traffic = new_page(browser, viewport={"width": 400, "height": 800})
-    try:
-        page.goto(url)
-        page.wait_for_load_state("load")
-        assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
-        assert page.evaluate(SIDE_MENU_LEFT) < 0, "the side menu covers the page before the menu button"
-        page.click("[data-toggle='wy-nav-top']")
-        page.wait_for_function(f"() => ({SIDE_MENU_LEFT})() >= 0")
-        lectures = page.locator(".wy-menu-vertical li.toctree-l1")
-        open_lecture = lectures.evaluate_all("items => items.findIndex(li => li.matches('.current'))")
-        assert open_lecture >= 0, "the side menu does not open the page's own entry"
-        lecture = lectures.nth(open_lecture)
-        lecture.locator("> a > button.toctree-expand").click()
-        expect(lecture).not_to_have_class(re.compile(r"\bcurrent\b"))
-        lecture.locator("> a > button.toctree-expand").click()
-        expect(lecture).to_have_class(re.compile(r"\bcurrent\b"))
-        section = lecture.locator("> ul > li > a").last
-        target = section.get_attribute("href")
-        section.click()
-        page.wait_for_function(f"() => location.hash === {target!r}")
-        assert target in page.evaluate(OPEN_ENTRIES), f"{target} is not marked open in the side menu"
-        assert page.evaluate(SIDE_MENU_LEFT) < 0, "the side menu stays over the chosen section"
-        assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
-    finally:
-        context.close()
-
-
 # What a page draws in Font Awesome (the theme's icons): each character, and where.
 ICONS_DRAWN = """() => [...document.querySelectorAll('*')].flatMap(element => ['::before', '::after']
   .map(pseudo => getComputedStyle(element, pseudo))
@@ -474,19 +390,9 @@ def test_deck_loads_offline_without_errors(chromium, site_url, deck):
     check_loads_offline(chromium, site_url(deck))
 
 
-@pytest.mark.parametrize("deck", DECKS)
-def test_last_slide_is_reachable(chromium, site_url, deck):
-    check_last_slide_reachable(chromium, site_url(deck))
-
-
 @pytest.mark.parametrize("deck", LECTURE_DECKS)
 def test_speaker_notes_are_not_projected(chromium, site_url, deck):
     check_notes_hidden(chromium, site_url(deck))
-
-
-@pytest.mark.parametrize("deck", LECTURE_DECKS)
-def test_presenter_view_shows_the_current_notes(chromium, site_url, deck):
-    check_presenter_view(chromium, site_url(deck))
 
 
 @pytest.mark.parametrize("viewport", SCREENS, ids=lambda v: f"{v['width']}x{v['height']}")
@@ -500,17 +406,6 @@ def test_every_slide_fits_the_screen(chromium, server, deck, viewport):
 @pytest.mark.parametrize("page", ["index.html"] + HANDBOOK_LECTURES + EXERCISES)
 def test_handbook_page_loads_offline_without_errors(chromium, site_url, page):
     check_loads_offline(chromium, site_url(page))
-
-
-def test_handbook_navigation_works_without_jquery(chromium, server):
-    check_handbook_navigation(chromium, server + HANDBOOK_LECTURES[0])
-
-
-def test_the_themes_own_navigation_script_fails_the_navigation_check(chromium, site_copy):
-    """The theme's script needs jQuery, which the handbook no longer loads."""
-    shutil.copy(THEME / "static/js/theme.js", site_copy / "_static/js/theme.js")
-    with serve(site_copy) as base, pytest.raises(AssertionError, match="jQuery"):
-        check_handbook_navigation(chromium, base + HANDBOOK_LECTURES[0])
 
 
 def handbook_pages(site):

@@ -1,14 +1,14 @@
-"""The deck's keys, pressed in Chromium on the deck and in the presenter console: each key of the
-one list in _ext/deck_keys.py moves the deck where it says, the address moves an open deck, the
-help lists every key that does something, and the README and the list agree. Page errors and
-console errors fail every check; each check has a break test."""
+"""The deck's keys (_static/js/deck/keys.js), pressed in Chromium on the deck and in the presenter
+console: each key of the one list in _ext/deck_keys.py moves the deck where it says, the address
+moves an open deck, and the README and the front page list the same keys. Page errors and console
+errors fail every check; each check has a break test. (The help: test_deck_help.py.)"""
 
 
 import pytest
 
-from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, open_console,
-                      open_deck)
-from deck_keys import KEYS, key_labels, label, markdown_table
+from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, no_errors,
+                      open_console, open_deck)
+from deck_keys import KEYS, key_labels, markdown_table
 from pages import read
 from repo import REPO
 
@@ -21,12 +21,6 @@ LECTURE_DECK = LECTURE_DECKS[0]
 
 def keys_of(action):
     return next(key.keys for key in KEYS if key.action == action and key.mode == "slides")
-
-
-def no_errors(traffic, url):
-    assert traffic.page_errors == [], f"{url}: uncaught script errors: {traffic.page_errors}"
-    errors = [e for e in traffic.console_errors if "/favicon.ico" not in e]
-    assert errors == [], f"{url}: console errors: {errors}"
 
 
 def walk_keys(press, page, where):
@@ -134,76 +128,6 @@ def test_a_console_that_keeps_its_keys_fails_the_console_check(chromium, site_co
 
 # -- the help lists every key that does something --
 
-# Keys a presenter or a clicker could press: letters, punctuation, named keys.
-PROBES = ([chr(c) for c in range(ord("a"), ord("z") + 1)] + list(".,;/?-=[]#'!")
-          + ["ArrowRight", "ArrowLeft", "ArrowUp", "ArrowDown", "Space", "Shift+Space", "PageDown",
-             "PageUp", "Home", "End", "Enter", "Escape", "Backspace", "F5", "Delete"])
-
-SIGNATURE = """() => ({
-  slide: location.hash,
-  overview: document.querySelector('section.slides').classList.contains('table'),
-  blackout: !!document.querySelector('.deck-blackout:not([hidden])'),
-  help: !!document.querySelector('.deck-help:not([hidden])'),
-  fullscreen: !!document.fullscreenElement,
-})"""
-
-
-def help_labels(page):
-    page.keyboard.press("?")
-    page.wait_for_selector(".deck-help", state="visible", timeout=1_000)
-    rows = page.eval_on_selector_all(
-        ".deck-help tr", "rows => rows.map(r => [...r.querySelectorAll('kbd')].map(k => k.textContent))")
-    page.keyboard.press("Escape")
-    return {name for row in rows for name in row}
-
-
-def check_help_lists_every_bound_key(browser, url):
-    """Every probed key that changes the deck (or opens a window) is listed in the help."""
-    context, page, traffic = open_deck(browser, url + "#2")
-    try:
-        listed = help_labels(page)
-        assert listed, f"{url}: the help lists no key"
-        unlisted = []
-        for key in PROBES:
-            before = page.evaluate(SIGNATURE)
-            pages = len(context.pages)
-            page.keyboard.press(key)
-            page.wait_for_timeout(20)
-            acted = page.evaluate(SIGNATURE) != before or len(context.pages) != pages
-            if acted:
-                if label(key) not in listed:
-                    unlisted.append(key)
-                for extra in context.pages[1:]:
-                    extra.close()
-                page.goto("about:blank")
-                page.goto(url + "#2")
-                page.wait_for_selector("body.loaded", state="attached")
-        assert unlisted == [], f"{url}: keys that act but are not in the help: {unlisted}"
-        no_errors(traffic, url)
-    finally:
-        context.close()
-
-
-def test_help_lists_every_key_the_deck_binds(chromium, server):
-    check_help_lists_every_bound_key(chromium, server + LECTURE_DECK)
-
-
-def test_an_unlisted_key_fails_the_help_check(chromium, site_copy):
-    inject(site_copy / LECTURE_DECK, "<script>document.addEventListener('keydown', e => { "
-           "if (e.key === 'x') SlideDeck.nextSlide(); });</script>")
-    with pytest.raises(AssertionError, match=r"not in the help: \['x'\]"):
-        check_help_lists_every_bound_key(chromium, (site_copy / LECTURE_DECK).as_uri())
-
-
-def test_a_row_missing_from_the_help_fails_the_help_check(chromium, site_copy):
-    inject(site_copy / LECTURE_DECK, "<script>new MutationObserver(() => document.querySelectorAll("
-           "'.deck-help tr[data-action=blackout]').forEach(r => r.remove()))"
-           ".observe(document.documentElement, {childList: true, subtree: true});</script>")
-    with pytest.raises(AssertionError, match=r"not in the help: \['b', '\.'\]"):
-        check_help_lists_every_bound_key(chromium, (site_copy / LECTURE_DECK).as_uri())
-
-
-# -- the README and the front page are written from the same list --
 
 def readme_table(text):
     section = text.split("## Presenting", 1)[1].split("\n## ", 1)[0]

@@ -16,7 +16,9 @@ the priorities that differ from Sphinx's default):
 4. The deck and its links: ``slide_conditions`` (hieroglyph's ifslides, ifnotslides and
    nextslide, decided when a page is written, so that one read serves both outputs),
    ``deck_keys``, ``slide_links``, ``deck_lang``.
-5. What a page ships: ``page_assets``, ``lazy_figures``, ``unused_files``.
+5. What a page ships: ``page_assets``, ``deck_bundle`` (the ES modules of ``_static/js/`` as one
+   classic script per page kind, which ``file://`` can load), ``lazy_figures``, ``unused_files``
+   (after the bundles: it removes the module folders' leftovers).
 6. ``incremental``: rebuild only what changed.
 
 Shared code with no ``setup()`` of its own lives in ``helpers/``; the site's layout (where the
@@ -36,7 +38,7 @@ MODULES = [
     "lecture", "notes", "lesson", "practice",
     "lecture_list", "instructor_guide", "checkers",
     "slide_conditions", "deck_keys", "slide_links", "deck_lang",
-    "page_assets", "lazy_figures", "unused_files",
+    "page_assets", "deck_bundle", "lazy_figures", "unused_files",
     "incremental",
 ]
 

@@ -1,6 +1,6 @@
 """``.. lecture-list::``: the front page's list of lectures, found on disk.
 
-Every lecture (``tools.course.lectures``: ``slides/<id>-<slug>``, in the order of their numbers)
+Every lecture (``tools.sitemap.lectures``: ``slides/<id>-<slug>``, in the order of their numbers)
 gets an entry: its title linked to the handbook page, its length, its deck, its two PDFs
 (``make pdf``) and the exercises it links with ``.. practice::``. The directive also puts the
 lectures in the site's table of contents, in the same order, so no toctree lists them by hand.

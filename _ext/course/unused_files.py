@@ -8,7 +8,7 @@
   that the theme's style sheet does not even name.
 - The deck's style sheet sets its own fonts (``_static/css/deck.css``), so hieroglyph's theme
   style sheet loses its ``@import`` of the Open Sans stylesheet and the font files go, as does
-  the handbook's icon font and navigation script, which the deck does not use.
+  the handbook's icon font, which the deck does not use.
 - jQuery, which sphinx-rtd-theme brings in (``sphinxcontrib.jquery``), goes from both: no page
   loads it (``page_assets``).
 - The deck has no search box, so its builder writes no search index and no search page
@@ -28,7 +28,7 @@ from course.page_assets import JQUERY, building_handbook
 HANDBOOK_UNUSED = ["_static/fonts", "_static/css/fonts/lato-*", "_static/css/fonts/Roboto-Slab-*",
                    "_static/css/fonts/fontawesome-webfont.[!w]*", "_static/css/fonts/fontawesome-webfont.woff",
                    *JQUERY]
-DECK_UNUSED = ["_static/fonts", "_static/css/fonts", "_static/js/theme.js", *JQUERY]
+DECK_UNUSED = ["_static/fonts", "_static/css/fonts", *JQUERY]
 DECK_FONT_IMPORT = re.compile(r"@import url\(fonts/stylesheet\.css\);\n?")
 
 

@@ -1,0 +1,5 @@
+import {record} from "./log.js";
+import {FACTOR} from "./numbers.js";
+
+const secret = 'not a global';
+record('side' + FACTOR);
