@@ -1,5 +1,6 @@
 """One configuration for every builder: the handbook (html) and the deck (slides)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,13 @@ exclude_patterns = ["_build", ".venv*", "README.md", "**/README.md", "tests", ".
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 nitpicky = True
+
+# -- Publishing --
+# The site's address, for the exercise pages' download commands and the checkers' links to their
+# lessons: Read the Docs sets READTHEDOCS_CANONICAL_URL, and .github/workflows/pages.yml passes
+# what actions/configure-pages gives as COURSE_SITE_URL. `-D html_baseurl=...` still wins. A
+# local build has none: its links stay relative, and the exercise pages say so.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("COURSE_SITE_URL", "")
 
 # -- Handbook --
 html_theme = "sphinx_rtd_theme"

@@ -4,7 +4,7 @@ in _ext/deck_keys.py; a key that acts but is not listed fails, as does a missing
 import pytest
 
 from browsing import LECTURE_DECKS, inject, no_errors, open_deck
-from deck_keys import label
+from course.deck_keys import label
 
 pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
 

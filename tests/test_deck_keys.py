@@ -8,7 +8,7 @@ import pytest
 
 from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, no_errors,
                       open_console, open_deck)
-from deck_keys import KEYS, key_labels, markdown_table
+from course.deck_keys import KEYS, key_labels, markdown_table
 from pages import read
 from repo import REPO
 

@@ -32,8 +32,6 @@ def test_moving_the_deck_moves_its_links(app):
     assert link(app, "exercises/demo/index") == "../../../../slides/2-1-1-demo-lecture.html"
 
 
-@pytest.mark.xfail(strict=True, reason="links.reference passes the #section to Sphinx's relative_uri, "
-                                       "which drops it: the instructor guide's update links lose their section")
 @pytest.mark.sphinx("html", testroot="course")
 def test_a_link_to_a_section_keeps_the_section(app):
     assert link(app, "instructor", "part-one") == "slides/2-1-1-demo-lecture.html#part-one"

@@ -137,8 +137,8 @@ def static_folder(app):
 
 
 def write_bundles(app, exception):
-    if exception or app.builder.format != "html":
-        return
+    if exception or app.builder.format != "html" or not app.config.html_static_path:
+        return  # a project with no static files has no scripts to bundle
     static, out = static_folder(app), Path(app.outdir, "_static")
     bundles = app.config.deck_bundles if building_slides(app) else app.config.handbook_bundles
     for target, entry in bundles.items():

@@ -7,6 +7,8 @@ the checker's steps with the hint a student gets when a step fails: the failures
 most, read from the checker itself (its one ``STEPS`` table: step, what it checks, hint).
 """
 
+import re
+
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -20,6 +22,7 @@ from course.helpers.links import handbook_reference
 from tools.sitemap import Exercise, exercises, lectures
 
 logger = logging.getLogger(__name__)
+PLACEHOLDER = re.compile(r"\{(\w+)\}")  # a hint template's {env}, filled in for each student
 
 
 class instructor_guide(nodes.General, nodes.Element):
@@ -80,8 +83,8 @@ def checker_table(app, exercise, fromdocname):
                        f"table (step, what it checks, hint), not {len(tables)}",
                        location=str(exercise.checker))
         return []
-    return [table(["Step", "What it checks", "What a student who fails it is told"],
-                  tables[0].value, [15, 40, 45])]
+    rows = [(step, what, PLACEHOLDER.sub(r"<\1>", hint)) for step, what, hint in tables[0].value]
+    return [table(["Step", "What it checks", "What a student who fails it is told"], rows, [15, 40, 45])]
 
 
 def write_guide(app, doctree, fromdocname):
@@ -103,7 +106,9 @@ def write_guide(app, doctree, fromdocname):
                 exercise = Exercise(lecture.root, docname.split("/")[1])
                 section += nodes.rubric(text=f"Exercise: {app.env.titles[docname].astext()}")
                 section += paragraph(nodes.Text("Where students get stuck: the checker's steps, in "
-                                                "order, and what each failing step tells them."))
+                                                "order, and what each failing step tells them. A word "
+                                                "in angle brackets is filled in for each student: their "
+                                                "environment, files, versions or folder."))
                 section += checker_table(app, exercise, fromdocname)
             content.append(section)
         node.replace_self(content)

@@ -23,9 +23,11 @@ def page_being_written(app, docname):
 
 
 def reference(app, fromdocname, text, target):
-    """A link node, text to a site path, from the page of fromdocname this builder writes."""
-    return nodes.reference("", text, internal=True,
-                           refuri=relative_uri(page_being_written(app, fromdocname), target))
+    """A link node, text to a site path (with a #section or not), from the page of fromdocname
+    this builder writes."""
+    path, hash_, section = target.partition("#")  # relative_uri drops a #section
+    uri = relative_uri(page_being_written(app, fromdocname), path) + hash_ + section
+    return nodes.reference("", text, internal=True, refuri=uri)
 
 
 def handbook_reference(app, fromdocname, text, docname, section=""):
