@@ -67,7 +67,10 @@ html: pages ## handbook -> _build/html
 slides: pages ## deck -> _build/html/slides
 	@:
 pages: $(BUILD_STAMP)
-	$(VENV)/bin/python -m tools.build $(PAGES) --builddir "$(BUILDDIR)" $(SPHINXOPTS)
+	$(VENV)/bin/python -m tools.build $(PAGES) --builddir "$(BUILDDIR)" $(SPHINXOPTS) $(PDF_LINKS)
+
+# The front page links the PDFs only in the builds that print them.
+pdf site: PDF_LINKS = -D course_pdfs=1
 
 # Headless chromium (`make browser`) prints each lecture's deck, one slide a page, and its handbook
 # page as a handout, into $(BUILDDIR)/html/pdf; playwright, which drives it, is in the test lock.
@@ -91,9 +94,9 @@ browser: ## install Debian's chromium (as root), which the browser tests drive
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; }
 
 # Skeletons that follow every convention of the course (tools/new.py).
-lecture: $(BUILD_STAMP) ## ID=1.1.2 TITLE="Data versioning": the skeleton of a new lecture
+lecture: $(BUILD_STAMP) ## ID=1.1.2 TITLE="Data versioning" [FORMAT=md]: the skeleton of a new lecture
 	$(if $(and $(ID),$(TITLE)),,$(error give both: make lecture ID=1.1.2 TITLE="Data versioning"))
-	$(VENV)/bin/python -m tools.new lecture "$(ID)" "$(TITLE)"
+	$(VENV)/bin/python -m tools.new lecture "$(ID)" "$(TITLE)" --format "$(or $(FORMAT),rst)"
 
 exercise: $(BUILD_STAMP) ## NAME=version_data: the skeleton of a new exercise
 	$(if $(NAME),,$(error give its name: make exercise NAME=version_data))

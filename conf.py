@@ -52,4 +52,4 @@ slide_link_to_html = True
 slide_html_relative_path = "../"
 
 # -- MyST (exercise pages) --
-myst_enable_extensions = ["deflist"]
+myst_enable_extensions = ["deflist", "colon_fence"]

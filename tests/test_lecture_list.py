@@ -9,7 +9,7 @@ from pages import read
 from repo import SITE
 
 
-@pytest.mark.sphinx("html", testroot="course")
+@pytest.mark.sphinx("html", testroot="course", confoverrides={"course_pdfs": True})
 def test_front_page_entries_link_every_output(app, warning):
     app.build()
     site = Path(app.outdir)
@@ -32,3 +32,12 @@ def test_the_deck_front_page_links_the_deck(app, warning):
     front = read(app.outdir, "index.html")
     assert {a.get_text(): a["href"] for a in front.select("li.lecture-entry a")}["slides"] == \
         "slides/2-1-1-demo-lecture.html"
+
+
+@pytest.mark.sphinx("html", testroot="course")
+def test_without_printed_pdfs_the_front_page_links_none(app, warning):
+    """`make html slides` prints no PDF: the front page must not link one."""
+    app.build()
+    front = read(app.outdir, "index.html")
+    assert [a.get_text() for a in front.select("li.lecture-entry a")] == [
+        "2.1.1 Demo lecture", "slides", "exercise: Demo exercise"]

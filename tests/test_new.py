@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from repo import SITE, clone_repository, make
-from tools.sitemap import Lecture
+from tools.sitemap import Lecture, lectures
 from pages import read
 
 COPY = "9-9-8-copy-of-environment-management"
@@ -30,7 +30,9 @@ def copy_lecture(root, source="1-1-1-environment-management", number="9.9.8"):
 @pytest.fixture(scope="module")
 def grown_course(tmp_path_factory):
     root = clone_repository(tmp_path_factory.mktemp("grown"))
-    for targets in (["lecture", "ID=9.9.9", "TITLE=A throwaway lecture"], ["exercise", "NAME=throwaway"]):
+    for targets in (["lecture", "ID=9.9.9", "TITLE=A throwaway lecture"],
+                    ["lecture", "ID=9.9.7", "TITLE=A Markdown lecture", "FORMAT=md"],
+                    ["exercise", "NAME=throwaway"]):
         result = make(*targets, cwd=root, check=False)
         assert result.returncode == 0, result.stdout + result.stderr
     copy_lecture(root)
@@ -39,21 +41,24 @@ def grown_course(tmp_path_factory):
     return root
 
 
-def test_new_lectures_are_on_the_front_page_with_deck_and_pdfs(grown_course):
+NEW = [COPY, "9-9-9-a-throwaway-lecture", "9-9-7-a-markdown-lecture"]
+
+
+def test_new_lectures_are_on_the_front_page_with_their_pages(grown_course):
     site = grown_course / "_build" / "html"
     front = read(site, "index.html")
     entries = [entry.get_text(" ", strip=True) for entry in front.select("li.lecture-entry")]
-    assert [entry.split(" ")[0] for entry in entries] == ["1.1.1", "9.9.8", "9.9.9"]
-    for name in (COPY, "9-9-9-a-throwaway-lecture"):
+    assert [entry.split(" ")[0] for entry in entries] == [lecture.number for lecture in lectures(grown_course)]
+    assert (grown_course / "slides/9-9-7-a-markdown-lecture.md").is_file()
+    for name in NEW:
         targets = {front.target(a["href"]) for a in front.select("li.lecture-entry a")}
         lecture = Lecture(grown_course, name)
-        for page in (SITE.handbook_page(lecture.docname), SITE.deck_page(lecture.docname),
-                     *SITE.pdfs(lecture).values()):
+        for page in (SITE.handbook_page(lecture.docname), SITE.deck_page(lecture.docname)):
             assert (site / page).resolve() in targets, page
         assert (site / SITE.handbook_page(lecture.docname)).is_file()
         assert (site / SITE.deck_page(lecture.docname)).is_file()
     guide = read(site, "instructor.html")
-    assert guide.select_one("section#guide-9-9-8") and guide.select_one("section#guide-9-9-9")
+    assert all(guide.select_one(f"section#guide-{Lecture(grown_course, name).id}") for name in NEW)
     assert "What a student should remember." in read(site, "keypoints.html").text()
     assert read(site, "exercises/throwaway/index.html").select("a[href='check_throwaway.py']")
 
@@ -63,7 +68,7 @@ def test_the_generic_tests_collect_them_and_the_new_exercise_passes(grown_course
                              "tests/test_lectures.py", "tests/test_exercises.py"],
                             cwd=grown_course, capture_output=True, text=True)
     collected = result.stdout
-    for lecture in (COPY, "9-9-9-a-throwaway-lecture"):
+    for lecture in NEW:
         assert re.search(rf"test_lectures\.py::\w+\[{lecture}\]", collected), lecture
     assert "test_exercises.py::test_checker_fails_the_start_and_passes_the_solution[throwaway-start]" in collected
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",

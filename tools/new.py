@@ -1,8 +1,9 @@
 """`make lecture` and `make exercise`: write the skeleton of a new lecture or exercise, following
 every convention of the course, ready to build with no warning.
 
-    python -m tools.new lecture 1.1.2 "Data versioning"   # slides/1-1-2-data-versioning.rst
-    python -m tools.new exercise version_data              # exercises/version_data/...
+    python -m tools.new lecture 1.1.2 "Data versioning"              # slides/1-1-2-data-versioning.rst
+    python -m tools.new lecture 1.1.2 "Data versioning" --format md  # ... in MyST Markdown: .md
+    python -m tools.new exercise version_data                         # exercises/version_data/...
 
 Nothing is listed by hand anywhere else: the front page, the PDFs, the key points, the instructor
 guide and the tests find the new files on disk. It refuses to write over an existing lecture or
@@ -76,6 +77,15 @@ Link a word of the :doc:`/glossary` with ``:term:``, and an exercise with ``.. p
 
    What to say on this slide.
 
+Quiz
+----
+
+1. A question the class answers aloud?
+
+.. answers::
+
+   1. Its answer: folded in the handbook, in the presenter's notes on the slide.
+
 
 Key points
 ==========
@@ -83,6 +93,71 @@ Key points
 .. keypoints::
 
    - What a student should remember.
+"""
+
+LECTURE_MD = """\
+<!-- Lecture {number}. The README's "Writing a lecture" lists the directives used here. -->
+
+# {number} {title}
+
+```{{lecture}}
+:duration: 30
+```
+
+```{{speaker-notes}}
+What to say while the title is up: who the lecture is for and what it builds on.
+```
+
+## In this lecture
+
+```{{questions}}
+- Which question does this lecture answer?
+```
+
+```{{objectives}}
+- What a student can do after it, as a verb: explain, create, compare.
+```
+
+## A first part
+
+```{{minutes}} 15
+```
+
+### A first slide
+
+One idea per slide. Figures go in `_static/{id}/` as SVG, kebab-case names, with `:alt:`
+text that says what the figure shows.
+
+```{{speaker-notes}}
+What to say on this slide.
+```
+
+## A second part
+
+```{{minutes}} 15
+```
+
+### Another slide
+
+Link a word of the {{doc}}`/glossary` with `{{term}}`, and an exercise with `{{practice}}`.
+
+```{{speaker-notes}}
+What to say on this slide.
+```
+
+### Quiz
+
+1. A question the class answers aloud?
+
+```{{answers}}
+1. Its answer: folded in the handbook, in the presenter's notes on the slide.
+```
+
+## Key points
+
+```{{keypoints}}
+- What a student should remember.
+```
 """
 
 EXERCISE_PAGE = """\
@@ -207,12 +282,39 @@ if __name__ == "__main__":
 '''
 
 
+EXERCISE_TEST = '''\
+"""The {name} checker's own tests: what a student who gets a step wrong is told. (Every
+exercise also passes tests/test_exercises.py: its checker fails start/ and passes solution/.)"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+CHECKER = Path(__file__).resolve().parent.parent / "check_{name}.py"
+
+
+def run(folder):
+    result = subprocess.run([sys.executable, str(CHECKER), "--json"], cwd=folder,
+                            capture_output=True, text=True, timeout=60)
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_an_answer_without_done_fails_the_content_step_only(tmp_path):
+    (tmp_path / "answer.txt").write_text("not yet\\n", encoding="utf-8")
+    code, report = run(tmp_path)
+    failed = [step for step in report["steps"] if step["status"] == "fail"]
+    assert code == 1 and [step["id"] for step in failed] == ["content"]
+    assert "done" in failed[0]["hint"]
+'''
+
+
 def slug(title):
     text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", text))
 
 
-def new_lecture(number, title):
+def new_lecture(number, title, syntax="rst"):
     if not LECTURE_NUMBER.fullmatch(number) or not slug(title):
         raise SystemExit(f"lecture: ID is a number like 1.1.2 and TITLE has words, not "
                          f"{number!r} and {title!r}")
@@ -221,8 +323,9 @@ def new_lecture(number, title):
         raise SystemExit(f"lecture: {number} exists already")
     name = f"{lecture_id}-{slug(title)}"
     rule = "=" * len(f"{number} {title}")
-    source = REPO / "slides" / f"{name}.rst"
-    source.write_text(LECTURE.format(number=number, title=title, rule=rule, id=lecture_id),
+    source = REPO / "slides" / f"{name}.{syntax}"
+    template = LECTURE_MD if syntax == "md" else LECTURE
+    source.write_text(template.format(number=number, title=title, rule=rule, id=lecture_id),
                       encoding="utf-8")
     (REPO / "_static" / lecture_id).mkdir(exist_ok=True)
     print(f"lecture: wrote {source.relative_to(REPO)}; its figures go in _static/{lecture_id}/")
@@ -240,11 +343,12 @@ def new_exercise(name):
         f"check_{name}.py": CHECKER.format(title=title, name=name),
         "solution/answer.txt": "done\n",
         "start/answer.txt": "todo\n",
+        f"tests/test_{name}.py": EXERCISE_TEST.format(name=name),
     }
     for relative, text in files.items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_text(text, encoding="utf-8")
-    print(f"exercise: wrote {folder.relative_to(REPO)}/ (page, checker, solution/, start/); "
+    print(f"exercise: wrote {folder.relative_to(REPO)}/ (page, checker, solution/, start/, tests/); "
           "link it from a lecture with `.. practice:: " + name + "`")
 
 
@@ -254,11 +358,13 @@ def main(argv=None):
     lecture = kinds.add_parser("lecture")
     lecture.add_argument("number")
     lecture.add_argument("title")
+    lecture.add_argument("--format", choices=["rst", "md"], default="rst",
+                         help="reStructuredText (rst) or MyST Markdown (md)")
     exercise = kinds.add_parser("exercise")
     exercise.add_argument("name")
     args = parser.parse_args(argv)
     if args.kind == "lecture":
-        new_lecture(args.number, args.title)
+        new_lecture(args.number, args.title, args.format)
     else:
         new_exercise(args.name)
 

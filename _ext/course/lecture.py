@@ -54,37 +54,49 @@ class LectureDirective(SphinxDirective):
         return [meta]
 
 
+class minutes(nodes.Invisible, nodes.Element):
+    """A part's minutes, until the document is read and its sections are known."""
+
+
 class MinutesDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self):
-        plan = plans(self.env).get(self.env.docname)
-        section = self.state.parent
-        is_part = (isinstance(section, nodes.section) and isinstance(section.parent, nodes.section)
-                   and isinstance(section.parent.parent, nodes.document))
         try:
-            minutes = directives.positive_int(self.arguments[0])
+            number = directives.positive_int(self.arguments[0])
         except ValueError:
             logger.warning(f"minutes: {self.arguments[0]!r} is not a whole number of minutes",
                            location=self.get_location())
             return []
-        if plan is None:
-            logger.warning("minutes: put a `.. lecture::` under the lecture's title first",
-                           location=self.get_location())
-        elif not is_part:
-            logger.warning("minutes: it belongs in a part of the lecture (a section one level "
-                           "below the title), at the part's start", location=self.get_location())
-        elif any(part["id"] == section["ids"][0] for part in plan["sections"]):
-            logger.warning("minutes: this part has its minutes already", location=self.get_location())
-        else:
-            plan["sections"].append({"id": section["ids"][0], "title": section[0].astext(),
-                                     "minutes": minutes})
-        return []
+        node = minutes(minutes=number)
+        self.set_source_info(node)
+        return [node]
+
+
+def add_part(plan, node):
+    """A part's minutes to the plan; the section that holds them is known once the document is
+    read (in reST and in MyST alike)."""
+    section = node.parent
+    is_part = (isinstance(section, nodes.section) and isinstance(section.parent, nodes.section)
+               and isinstance(section.parent.parent, nodes.document))
+    if plan is None:
+        logger.warning("minutes: put a `.. lecture::` under the lecture's title first", location=node)
+    elif not is_part:
+        logger.warning("minutes: it belongs in a part of the lecture (a section one level "
+                       "below the title), at the part's start", location=node)
+    elif any(part["id"] == section["ids"][0] for part in plan["sections"]):
+        logger.warning("minutes: this part has its minutes already", location=node)
+    else:
+        plan["sections"].append({"id": section["ids"][0], "title": section[0].astext(),
+                                 "minutes": node["minutes"]})
 
 
 def check_plan(app, doctree):
-    """The parts' minutes add up to the lecture's duration."""
+    """Each part's minutes, and that they add up to the lecture's duration."""
     plan = plans(app.env).get(app.env.docname)
+    for node in list(doctree.findall(minutes)):
+        add_part(plan, node)
+        node.parent.remove(node)
     if plan is None:
         if lecture_id(app.env.docname):
             logger.warning("this lecture has no `.. lecture::` with its :duration:",
@@ -109,6 +121,7 @@ def add_plan_to_page(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.add_directive("lecture", LectureDirective)
+    app.add_node(minutes)
     app.add_directive("minutes", MinutesDirective)
     app.connect("doctree-read", check_plan)
     plans.connect(app)

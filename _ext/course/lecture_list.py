@@ -1,8 +1,9 @@
 """``.. lecture-list::``: the front page's list of lectures, found on disk.
 
 Every lecture (``tools.sitemap.lectures``: ``slides/<id>-<slug>``, in the order of their numbers)
-gets an entry: its title linked to the handbook page, its length, its deck, its two PDFs
-(``make pdf``) and the exercises it links with ``.. practice::``. The directive also puts the
+gets an entry: its title linked to the handbook page, its length, its deck, its two PDFs (when
+``course_pdfs`` is set, as ``make pdf`` and ``make site`` set it, which print them) and the
+exercises it links with ``.. practice::``. The directive also puts the
 lectures in the site's table of contents, in the same order, so no toctree lists them by hand.
 """
 
@@ -46,10 +47,11 @@ def entry(app, lecture, fromdocname):
     if plan:
         head += nodes.Text(f" ({plan['duration']} minutes)")
     site = site_map(app)
-    pdfs = site.pdfs(lecture)
-    links = [reference(app, fromdocname, "slides", site.deck_page(lecture.docname)),
-             reference(app, fromdocname, "PDF of the slides", pdfs["slides"]),
-             reference(app, fromdocname, "handout (PDF)", pdfs["handout"])]
+    links = [reference(app, fromdocname, "slides", site.deck_page(lecture.docname))]
+    if app.config.course_pdfs:
+        pdfs = site.pdfs(lecture)
+        links += [reference(app, fromdocname, "PDF of the slides", pdfs["slides"]),
+                  reference(app, fromdocname, "handout (PDF)", pdfs["handout"])]
     for exercise in practices(app.env).get(lecture.docname, []):
         links.append(handbook_reference(app, fromdocname,
                                         f"exercise: {app.env.titles[exercise].astext()}", exercise))
@@ -68,6 +70,8 @@ def write_entries(app, doctree, fromdocname):
 
 
 def setup(app):
+    # make pdf and make site print the PDFs, and set it: no other build links them
+    app.add_config_value("course_pdfs", False, "html", types=[bool])
     app.add_node(lecture_list)
     app.add_directive("lecture-list", LectureList)
     app.connect("doctree-resolved", write_entries)

@@ -42,18 +42,18 @@ class LessonBox(SphinxDirective):
         if lecture_id(self.env.docname) is None:
             logger.warning(f"{self.name}: only a lecture (slides/<number>-<slug>) has them",
                            location=self.get_location())
-        if isinstance(self.state.parent, nodes.section):  # its slide reads as a content slide
-            self.state.parent["classes"].append("lesson-slide")
         if self.name == "keypoints":
             keypoints(self.env)[self.env.docname] = [item.astext() for item in items[0].children]
         return [box]
 
 
 def check_lecture(app, doctree):
+    boxes = [node for node in doctree.findall(nodes.admonition) if "lesson" in node["classes"]]
+    for section in {id(box.parent): box.parent for box in boxes if isinstance(box.parent, nodes.section)}.values():
+        section["classes"].append("lesson-slide")  # its slide reads as a content slide
     if lecture_id(app.env.docname) is None:
         return
-    found = {name for name in BOXES for node in doctree.findall(nodes.admonition)
-             if f"lesson-{name}" in node["classes"]}
+    found = {name for name in BOXES for node in boxes if f"lesson-{name}" in node["classes"]}
     missing = [f"`.. {name}::`" for name in BOXES if name not in found]
     if missing:
         logger.warning(f"this lecture has no {', '.join(missing)}", location=(app.env.docname, 1))

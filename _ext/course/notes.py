@@ -88,13 +88,19 @@ class UpdateDirective(NoteDirective):
         cite += nodes.reference(source, source, refuri=source)
         cite += nodes.Text(f", checked {checked.isoformat()}.")
         node += cite
-        section = self.state.parent
         updates(self.env).setdefault(self.env.docname, []).append({
             "topic": node[0].astext().partition(": ")[2], "source": source, "checked": checked.isoformat(),
-            "section": section["ids"][0] if isinstance(section, nodes.section) else "",
-            "section_title": section[0].astext() if isinstance(section, nodes.section) else "",
-            "line": self.lineno})
+            "section": "", "section_title": "", "line": self.lineno})
         return [node]
+
+
+def note_update_sections(app, doctree):
+    """Where each update note stands, known once the document is read (in reST and MyST alike):
+    the notes are in the document in the order they were noted."""
+    notes = [node for node in doctree.findall(nodes.admonition) if "update" in node["classes"]]
+    for update, node in zip(updates(app.env).get(app.env.docname, []), notes):
+        if isinstance(node.parent, nodes.section):
+            update["section"], update["section_title"] = node.parent["ids"][0], node.parent[0].astext()
 
 
 
@@ -102,5 +108,6 @@ def setup(app):
     app.add_directive("speaker-notes", SpeakerNotesDirective)
     app.add_directive("answers", AnswersDirective)
     app.add_directive("update", UpdateDirective)
+    app.connect("doctree-read", note_update_sections)
     updates.connect(app)
     return {"version": "1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
