@@ -40,6 +40,12 @@ def course_clone(tmp_path_factory):
     return clone_repository(tmp_path_factory.mktemp("clone"))
 
 
+@pytest.fixture
+def course(tmp_path):
+    """A copy of the repository of the test's own, to change and build."""
+    return clone_repository(tmp_path / "course")
+
+
 @pytest.fixture(scope="session")
 def course_build(course_clone):
     """`make site` (handbook, deck, PDFs) in a clone, as the README says it; the site folder."""

@@ -5,47 +5,13 @@ slides` leaves exactly the files a clean build leaves.
 Each test works in a copy of the repository (the files git would commit), with `make` as typed.
 """
 
-import re
 import shutil
-import subprocess
 
 import pytest
 
-from repo import REPO, STACK, clean_env, clone_repository, make
+from builds import NO_DIFFERENCE, build, differences, files
+from repo import make
 from tools.sitemap import lectures
-
-# Sphinx prints each page it reads: "reading sources... [ 50%] slides/1-1-1-...". In colour, as
-# a terminal shows it (and CI, where Sphinx 9 colours when CI=true), the lines carry escape codes
-# and end in "\r". The builds below ask for colour, so that what they print does not depend on
-# where the suite runs.
-READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)\s*$", re.M)
-COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-VERBOSE = "SPHINXOPTS=-W --keep-going --color"
-VENV = ".venv-current" if STACK == "current" else ".venv"
-
-
-@pytest.fixture
-def course(tmp_path):
-    return clone_repository(tmp_path / "course")
-
-
-def build(course, *targets):
-    """make TARGETS (html slides by default) in the copy; the pages each builder read, in order."""
-    result = make(*(targets or ("html", "slides")), VERBOSE, cwd=course, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    printed = COLOUR.sub("", result.stdout).replace("\r", "\n")
-    return [set(READ.findall(run)) for run in printed.split("updating environment:")[1:]]
-
-
-def files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def differences(built, clean):
-    """The files one site has and the other lacks, and those that differ."""
-    return {"only in the rebuilt site": sorted(set(built) - set(clean)),
-            "only in the clean build": sorted(set(clean) - set(built)),
-            "different": sorted(name for name in set(built) & set(clean) if built[name] != clean[name])}
 
 
 def same_as_clean(course, tmp_path):
@@ -55,30 +21,6 @@ def same_as_clean(course, tmp_path):
     return differences(rebuilt, files(course / "_build" / "html"))
 
 
-NO_DIFFERENCE = {"only in the rebuilt site": [], "only in the clean build": [], "different": []}
-
-
-def test_one_read_serves_both_outputs(course):
-    lecture = lectures(course)[0]
-    handbook, deck = build(course)
-    assert lecture.docname in handbook and deck == set(), "the deck read the pages again"
-    assert build(course) == [set(), set()], "a page was read again"
-    lecture.source.write_text(lecture.source.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    handbook, deck = build(course)
-    # the lecture, and the pages that list every lecture (front page, key points, guide)
-    assert handbook == {lecture.docname, "index", "keypoints", "instructor"} and deck == set()
-
-
-def test_both_outputs_are_the_same_as_two_separate_builds(course, tmp_path):
-    """Two sphinx-build processes, each with its own doctrees, as the course built before."""
-    build(course)
-    sphinx = REPO / VENV / "bin" / "sphinx-build"
-    for builder, out in (("html", "html"), ("slides", "html/slides")):
-        result = subprocess.run([sphinx, "-b", builder, course, tmp_path / "apart" / out,
-                                 "-d", tmp_path / "apart" / f"doctrees-{builder}", "-W", "--keep-going", "-q"],
-                                capture_output=True, text=True, env=clean_env())
-        assert result.returncode == 0, result.stdout + result.stderr
-    assert differences(files(course / "_build" / "html"), files(tmp_path / "apart" / "html")) == NO_DIFFERENCE
 
 
 def edit(path, old, new):

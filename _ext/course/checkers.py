@@ -83,12 +83,15 @@ def section_ids(env, docname):
 
 def resolve(app, script, lessons):
     """{step: (docname, section id)} for the entries that name a real section; warns on others."""
-    found = {}
+    found, ids = {}, {}  # ids: each page's section ids, read once
     for step, (target, line) in lessons.items():
         docname, hash_, section = str(target).partition("#")
         if docname not in app.env.found_docs:
             logger.warning(f"LESSONS[{step!r}]: no page {docname!r}", location=f"{script}:{line}")
-        elif not hash_ or section not in section_ids(app.env, docname):
+            continue
+        if docname not in ids:
+            ids[docname] = section_ids(app.env, docname)
+        if not hash_ or section not in ids[docname]:
             logger.warning(f"LESSONS[{step!r}]: page {docname!r} has no section with the id "
                            f"{section!r}", location=f"{script}:{line}")
         else:
