@@ -81,13 +81,11 @@ pdf: html slides $(TEST_STAMP) ## PDF of each deck and a handout of each lecture
 site: html slides pdf ## handbook + deck + PDFs and exercise downloads: publish _build/html
 	@echo "The site is $(BUILDDIR)/html: publish that folder."
 
-# sphinx-autobuild rebuilds the handbook on every save, then (its post-build step) the deck into
-# the handbook's slides/ folder, as `make html slides` does; after both, every open page reloads.
+# One process keeps Sphinx loaded and, on every save, writes what changed into both outputs;
+# every open page reloads itself (tools/serve.py).
 PORT ?= 8000
 serve: $(BUILD_STAMP) ## handbook + deck on http://127.0.0.1:8000 (PORT=...), rebuilt on every save, pages reload
-	$(VENV)/bin/sphinx-autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" -d "$(BUILDDIR)/doctrees" $(SPHINXOPTS) \
-	  --port $(PORT) --ignore "$(BUILDDIR)" --ignore ".venv*" --ignore tests \
-	  --post-build '$(VENV)/bin/python -m tools.build slides --builddir "$(BUILDDIR)" $(SPHINXOPTS)'
+	$(VENV)/bin/python -m tools.serve --port $(PORT) --builddir "$(BUILDDIR)" $(SPHINXOPTS)
 
 # Debian's chromium: the browser tests need it, and pip cannot install it.
 browser: ## install Debian's chromium (as root), which the browser tests drive

@@ -4,7 +4,6 @@ each changed page once for both, and writes what two separate sphinx-build runs 
 import subprocess
 import sys
 
-import pytest
 
 from builds import NO_DIFFERENCE, build, differences, files
 from repo import REPO, SITE, STACK, clean_env, make
