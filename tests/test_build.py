@@ -4,7 +4,6 @@ each changed page once for both, and writes what two separate sphinx-build runs 
 import subprocess
 import sys
 
-
 from builds import NO_DIFFERENCE, build, differences, files
 from repo import REPO, SITE, STACK, clean_env, make
 from tools.sitemap import lectures
