@@ -3,9 +3,10 @@ big the published site is and how long the exercise checker takes, all measured 
 this machine, a column for each stack (a virtual environment with Sphinx; `--stack NAME=VENV`,
 repeatable).
 
-Builds, at 1, 10 and 30 lectures: the course is copied to a temporary folder and grown with
+Builds, at 1, 10, 30 and 60 lectures: the course is copied to a temporary folder and grown with
 copies of its first lecture (slides/9-1-<n>-copy-<n>.rst, figures in _static/9-1-<n>/), which
-tools/sitemap.py then lists like any other lecture. In each, the commands of `make html slides`:
+tools/sitemap.py then lists like any other lecture. In each, the command of `make html slides`
+(tools/build.py: both outputs from one process):
 
   bare build        sphinx-build -b html of the same sources without our conf.py: Sphinx's
                     default theme and myst_parser only (needed to read the .md pages), none of
@@ -15,25 +16,32 @@ tools/sitemap.py then lists like any other lecture. In each, the commands of `ma
   clean build       handbook, then deck, into an empty folder
   no-change build   the same again into the same folder: nothing to do but check
   one-lecture edit  the same after the first lecture's source changed
+  make serve        from saving the first lecture to the server serving both its handbook page
+                    and its deck page changed (tools/serve.py, warm), at 30 and 60 lectures
+
+and each lecture's marginal cost, from 30 to 60 lectures, against the bare build's.
 
 Once per stack, the real course as `make site` makes it (handbook, deck, PDFs): its total size,
 and what headless chromium receives (headers + bodies, no cache) to open the deck's first slide
 and the lecture's handbook page from a local HTTP server. Once, the checker's own time on a
 300-package conda environment (tools/condaenv.py's time_checker).
 
-Times are medians of --runs runs (--runs-30 at 30 lectures), the stacks taking turns in each
-run; other processes on the machine (tests, editors) make them noisy.
+Times are medians of --runs runs (--runs-large at 30 and 60 lectures), the stacks taking turns
+in each run; other processes on the machine (tests, editors) make them noisy.
 """
 
 import argparse
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from tools.sitemap import REPO, SiteMap, lectures
@@ -45,14 +53,17 @@ SITE = SiteMap.of_project()
 SPHINXOPTS = ["-W", "--keep-going", "-q"]
 CHECKER = REPO / "exercises" / "practice_env" / "check_practice_env.py"
 PACKAGES = 300
-SIZES = (1, 10, 30)
+SIZES = (1, 10, 30, 60)
+LARGE = (30, 60)  # sizes measured --runs-large times, and with make serve
 # What the copy of the course leaves out: builds, venvs, caches.
 NOT_COURSE = shutil.ignore_patterns(".git", ".venv*", "_build", ".hypothesis", ".pytest_cache", "__pycache__")
-# The issue's goals (issue 14), printed beside the figures, never asserted.
-GOALS_AT = 10
-GOALS = [("no-change rebuild / clean build", "again", "clean", 0.2),
-         ("one-lecture edit / clean build", "edit", "clean", 0.4),
-         ("clean build / bare build", "clean", "bare", 1.3)]
+# The issue's goals (issue 18), printed beside the figures, never asserted.
+GOALS_AT = 30
+GOALS = [("clean build / bare build", "clean", "bare", 1.6),
+         ("no-change rebuild / bare build", "again", "bare", 0.2),
+         ("one-lecture edit / bare build", "edit", "bare", 0.3),
+         ("make serve, save to both served / bare build", "serve", "bare", 0.25)]
+GROWTH_GOAL = 2.0  # the clean build at 60 lectures, against 30
 WEIGHT_GOALS = {"deck": 150_000, "handbook": 300_000, "site": 4_000_000}
 
 
@@ -81,13 +92,9 @@ def timed(cmds, cwd):
     return time.perf_counter() - start
 
 
-def course_build(python, out: Path):
-    """The commands of `make html slides BUILDDIR=out`."""
-    return [
-        [python, "-m", "sphinx", "-b", "html", ".", out / "html", "-d", out / "doctrees", *SPHINXOPTS],
-        [python, "-m", "sphinx", "-b", "slides", ".", out / "html" / "slides", "-d", out / "doctrees-slides",
-         *SPHINXOPTS],
-    ]
+def course_build(python, out: Path, *options):
+    """The command of `make html slides BUILDDIR=out`."""
+    return [[python, "-m", "tools.build", "html", "slides", "--builddir", out, *SPHINXOPTS, *options]]
 
 
 def bare_build(python, out: Path):
@@ -117,31 +124,79 @@ def grown_course(folder: Path, size):
     return root
 
 
-def build_times(python, root: Path, out: Path, run_number):
+def edit_first_lecture(root, words):
+    with lectures(root)[0].source.open("a", encoding="utf-8") as source:
+        source.write(f"\n\n{words}\n")
+
+
+def build_times(python, root: Path, out: Path, run_number, serve):
     """One run of each build of the course at root, in seconds."""
     times = {"bare": timed([bare_build(python, out / "bare")], root)}
     times["clean"] = timed(course_build(python, out / "course"), root)
     times["again"] = timed(course_build(python, out / "course"), root)
-    edited = lectures(root)[0].source
-    with edited.open("a", encoding="utf-8") as source:
-        source.write(f"\n.. make bench: edit {run_number}\n")
+    edit_first_lecture(root, f"make bench: edit {run_number}.")
     times["edit"] = timed(course_build(python, out / "course"), root)
+    if serve:
+        times["serve"] = serve_time(python, root, out / "serve", run_number)
     return times
 
 
-def measure_builds(stacks, runs, runs_30, work: Path):
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serves(url, text):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return text in response.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
+def serve_time(python, root: Path, out: Path, run_number, limit=120):
+    """Seconds from saving the first lecture to `make serve` serving both its pages changed."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    lecture = lectures(root)[0]
+    pages = [base + SITE.handbook_page(lecture.docname), base + SITE.deck_page(lecture.docname)]
+    server = subprocess.Popen([python, "-m", "tools.serve", "--port", str(port), "--builddir", out, *SPHINXOPTS],
+                              cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    try:
+        deadline = time.monotonic() + limit
+        while not all(serves(page, "") for page in pages):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise Failed(f"make serve did not start in {root}")
+            time.sleep(0.1)
+        time.sleep(1)  # the watcher is up
+        words = f"make bench: saved {run_number} at {time.time_ns()}."
+        start = time.perf_counter()
+        edit_first_lecture(root, words)
+        while not all(serves(page, words) for page in pages):
+            if time.monotonic() > deadline:
+                raise Failed("make serve did not serve the saved lecture")
+            time.sleep(0.02)
+        return time.perf_counter() - start
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def measure_builds(stacks, runs, runs_large, work: Path):
     """{stack: {size: {build: median seconds}}}, and {stack: failure} for a stack that failed."""
     samples = {name: {size: [] for size in SIZES} for name, _ in stacks}
     failures = {}
     for size in SIZES:
         root = grown_course(work, size)
-        for i in range(runs_30 if size == 30 else runs):
+        for i in range(runs_large if size in LARGE else runs):
             for name, python in stacks:
                 if name in failures:
                     continue
                 out = Path(tempfile.mkdtemp(prefix=f"{name}-{size}-", dir=work))
                 try:
-                    samples[name][size].append(build_times(python, root, out, i))
+                    samples[name][size].append(build_times(python, root, out, i, serve=size in LARGE))
                 except Failed as failure:
                     failures[name] = str(failure)
                 shutil.rmtree(out)
@@ -155,7 +210,7 @@ def measure_builds(stacks, runs, runs_30, work: Path):
 
 def make_site(python, out: Path):
     """`make site BUILDDIR=out` with the stack's Sphinx; the PDFs printed by tools/pdf.py."""
-    for cmd in course_build(python, out):
+    for cmd in course_build(python, out, "-D", "course_pdfs=1"):
         run(cmd)
     run([sys.executable, "-m", "tools.pdf", out])
     return out / "html"
@@ -214,6 +269,12 @@ def parse_stack(text):
     return name, python
 
 
+def marginal(builds, build):
+    """Seconds one more lecture adds to a build, from the first to the second LARGE size."""
+    small, large = LARGE
+    return (builds[large][build] - builds[small][build]) / (large - small)
+
+
 def kilobytes(received):
     return f"{received / 1000:.0f} kB"
 
@@ -222,18 +283,27 @@ def goal(value, limit):
     return "met" if value <= limit else "not met"
 
 
-def rows_of(columns, runs, runs_30):
+def rows_of(columns, runs, runs_large):
     """(label, {stack: text}) for every line of the table; "" labels a heading."""
     rows = [("Sphinx", {name: f["sphinx"] for name, f in columns.items()})]
     for size in SIZES:
         times = {name: f["builds"][size] for name, f in columns.items()}
-        count = runs_30 if size == 30 else runs
+        count = runs_large if size in LARGE else runs
         rows.append((f"{size} lecture{'s' if size > 1 else ''} (median of {count})", None))
         rows.append(("  bare html build", {name: f"{t['bare']:.2f} s" for name, t in times.items()}))
         for label, build in [("clean build, handbook + deck", "clean"), ("no-change rebuild", "again"),
-                             ("one-lecture edit", "edit")]:
-            rows.append((f"  {label} / bare", {name: f"{t[build] / t['bare']:.2f}x ({t[build]:.2f} s)"
-                                              for name, t in times.items()}))
+                             ("one-lecture edit", "edit"), ("make serve, save to both served", "serve")]:
+            if all(build in t for t in times.values()):
+                rows.append((f"  {label} / bare", {name: f"{t[build] / t['bare']:.2f}x ({t[build]:.2f} s)"
+                                                  for name, t in times.items()}))
+    small, large = LARGE
+    rows.append((f"each lecture from {small} to {large}", None))
+    for label, build in [("  bare html build, a lecture", "bare"), ("  clean build, a lecture", "clean")]:
+        rows.append((label, {name: f"{marginal(f['builds'], build) * 1000:.0f} ms" for name, f in columns.items()}))
+    rows.append((f"  clean build at {large} / at {small} <= {GROWTH_GOAL:.0f}", {
+        name: f"{f['builds'][large]['clean'] / f['builds'][small]['clean']:.2f} "
+              + goal(f['builds'][large]['clean'] / f['builds'][small]['clean'], GROWTH_GOAL)
+        for name, f in columns.items()}))
     rows.append((f"goals at {GOALS_AT} lectures", None))
     for label, build, base, limit in GOALS:
         rows.append((f"  {label} <= {limit}", {
@@ -256,7 +326,7 @@ def main(argv=None):
     parser.add_argument("--stack", action="append", type=parse_stack, default=[],
                         help="NAME=VENV (or NAME=VENV/bin/python); repeatable; a missing venv is skipped")
     parser.add_argument("--runs", type=int, default=3, help="runs per timing (median), default 3")
-    parser.add_argument("--runs-30", type=int, default=1, help="runs at 30 lectures, default 1")
+    parser.add_argument("--runs-large", type=int, default=1, help="runs at 30 and 60 lectures, default 1")
     args = parser.parse_args(argv)
     stacks = args.stack or [("pinned", REPO / ".venv" / "bin" / "python")]
     present = [(name, str(REPO / python)) for name, python in stacks if (REPO / python).exists()]
@@ -271,7 +341,7 @@ def main(argv=None):
     columns, bare_problems = {}, {}
     with tempfile.TemporaryDirectory(prefix="bench-") as work:
         work = Path(work)
-        builds, failures = measure_builds(present, args.runs, args.runs_30, work)
+        builds, failures = measure_builds(present, args.runs, args.runs_large, work)
         for name, python in present:
             if name in failures:
                 continue
@@ -289,7 +359,7 @@ def main(argv=None):
 
     print(f"make bench: {platform.node()}, {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}; times are medians, noisy when other work shares the CPUs")
-    rows = rows_of(columns, args.runs, args.runs_30)
+    rows = rows_of(columns, args.runs, args.runs_large)
     width = max(len(label) for label, _ in rows) + 2
     cell = max([28] + [len(text) + 2 for _, cells in rows if cells for text in cells.values()])
     print(" " * width + "".join(f"{name:>{cell}}" for name in columns))

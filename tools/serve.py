@@ -21,6 +21,7 @@ import contextlib
 import io
 import json
 import os
+import signal
 import sys
 import threading
 import time
@@ -204,6 +205,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--builddir", default="_build")
     args, sphinx_options = parser.parse_known_args(argv)
+    # Ctrl+C stops it, though a shell that started it in the background had SIGINT ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         serve(args.port, args.builddir, sphinx_options)
     except KeyboardInterrupt:  # Ctrl+C during a build

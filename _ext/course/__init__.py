@@ -19,7 +19,8 @@ the priorities that differ from Sphinx's default):
 5. What a page ships: ``page_assets``, ``deck_bundle`` (the ES modules of ``_static/js/`` as one
    classic script per page kind, which ``file://`` can load), ``lazy_figures``, ``unused_files``
    (after the bundles: it removes the module folders' leftovers).
-6. ``incremental``: rebuild only what changed.
+6. ``incremental``: rebuild only what changed; ``template_cache``: compile each template once per
+   process, for ``make serve``.
 
 Shared code with no ``setup()`` of its own lives in ``helpers/``; the site's layout (where the
 handbook, the deck, the PDFs and the checkers are) is ``tools/sitemap.py``, shared with the tools
@@ -39,7 +40,7 @@ MODULES = [
     "lecture_list", "instructor_guide", "checkers",
     "slide_conditions", "deck_keys", "slide_links", "deck_lang",
     "page_assets", "deck_bundle", "lazy_figures", "unused_files",
-    "incremental",
+    "incremental", "template_cache",
 ]
 
 
