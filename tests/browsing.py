@@ -130,6 +130,14 @@ def remove_module(site, bundle, module):
     path.write_text(text[:start] + stub + text[end:], encoding="utf-8")
 
 
+def until(page, condition, message, timeout=3_000):
+    """Wait for a JavaScript condition on a page; a failure of the check says message."""
+    try:
+        page.wait_for_function(condition, timeout=timeout)
+    except PlaywrightError:
+        raise AssertionError(message) from None
+
+
 def no_errors(traffic, url):
     """No uncaught script error and no console error on the page (chromium asks an HTTP server
     for /favicon.ico by itself; the site does not link one)."""

@@ -7,7 +7,7 @@ own press). Page errors are failures; the break tests take each concern out, or 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import LECTURE_DECKS, deck_state, expect_slide, module_span, no_errors, remove_module
+from browsing import LECTURE_DECKS, deck_state, expect_slide, module_span, no_errors, remove_module, until
 from test_deck_viewport import open_handheld
 
 pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
@@ -22,13 +22,6 @@ SLIDES_SHOWN = """() => [...document.querySelectorAll('section.slides > article'
 
 def shown(page, selector):
     return sum(page.locator(selector).nth(i).is_visible() for i in range(page.locator(selector).count()))
-
-
-def until(page, condition, message):
-    try:
-        page.wait_for_function(condition, timeout=2_000)
-    except PlaywrightError:
-        raise AssertionError(message) from None
 
 
 def check_every_concern_once(browser, url):
