@@ -113,16 +113,29 @@ def open_console(context, page):
     return console
 
 
+def module_span(text, module):
+    """Where a module's part of a bundle's text starts and ends (its comment line to the next one)."""
+    start = text.index(f"// js/{module}.js\n")
+    end = text.find("\n// js/", start + 1)
+    return start, text.rindex("\n})();") if end < 0 else end
+
+
 def remove_module(site, bundle, module):
     """Take a module out of a built bundle (site/bundle, written by _ext/deck_bundle.py): the
     modules that import it get functions that do nothing, so only its own feature goes."""
     path = site / bundle
     text = path.read_text(encoding="utf-8")
-    start = text.index(f"// js/{module}.js\n")
-    end = text.find("\n// js/", start + 1)
-    end = text.rindex("\n})();") if end < 0 else end
+    start, end = module_span(text, module)
     stub = f"modules['js/{module}.js'] = new Proxy({{}}, {{get: () => () => {{}}}});"
     path.write_text(text[:start] + stub + text[end:], encoding="utf-8")
+
+
+def until(page, condition, message, timeout=3_000):
+    """Wait for a JavaScript condition on a page; a failure of the check says message."""
+    try:
+        page.wait_for_function(condition, timeout=timeout)
+    except PlaywrightError:
+        raise AssertionError(message) from None
 
 
 def no_errors(traffic, url):
