@@ -45,7 +45,8 @@ MISUSES = [
     ("slides/3-1-3-bad-plan-md.md", 20, "minutes: it belongs in a part of the lecture"),
     ("slides/3-1-3-bad-plan-md.md", 23, "update: give :source: and :checked:"),
     ("slides/3-1-3-bad-plan-md.md", 27, "update: :checked: 'last week' is not a date"),
-    ("slides/3-1-3-bad-plan-md.md", 34, "'update': Unknown option keys: ['sauce']"),
+    # myst-parser's own message: 3.0 (pinned) says it at the directive's line, 4 at the option's
+    ("slides/3-1-3-bad-plan-md.md", (34, 37), "'update': Unknown option key"),
     ("slides/3-1-3-bad-plan-md.md", 42, "practice: no exercise 'nowhere'"),
     ("slides/3-1-3-bad-plan-md.md", 47, "minutes: 'four' is not a whole number of minutes"),
     ("slides/3-1-3-bad-plan-md.md", 50, "questions: write its points as one bullet list"),
@@ -53,13 +54,17 @@ MISUSES = [
 ]
 
 
+def lines(line):
+    return line if isinstance(line, tuple) else (line,)
+
+
 @pytest.mark.sphinx("html", testroot="course-misuse")
 def test_each_misuse_is_a_warning_at_its_line(app, warning):
     app.build()
     found = re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue()).replace(f"{app.srcdir}/", "")  # no colours
     missing = [f"{source}:{line}: {message}" for source, line, message in MISUSES
-               if not re.search(rf"^{re.escape(source)}:{line}: (WARNING|ERROR): .*{re.escape(message)}",
-                                found, re.MULTILINE)]
+               if not re.search(rf"^{re.escape(source)}:({'|'.join(map(str, lines(line)))}): (WARNING|ERROR): "
+                                rf".*{re.escape(message)}", found, re.MULTILINE)]
     assert missing == [], "not reported:\n" + "\n".join(missing) + "\n\nreported:\n" + found
 
 
