@@ -4,6 +4,7 @@ local server, a copy of the site to break) are in conftest.py."""
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from tools.browser import Traffic, wait_for_deck
@@ -20,7 +21,13 @@ SCREENS = [PROJECTOR, {"width": 1024, "height": 768}]
 
 # Pages of the site, relative to its folder.
 LECTURE_DECKS = [SITE.deck_page(lecture.docname) for lecture in lectures()]
-DECKS = ["slides/index.html"] + LECTURE_DECKS
+DECKS = [SITE.deck_page("index")] + LECTURE_DECKS
+LECTURE_DECK = LECTURE_DECKS[0]  # the deck a break test breaks a copy of
+# The scripts each deck window loads (_ext/course/deck_bundle.py), in the site.
+DECK_BUNDLE = SITE.deck_folder + "_static/js/deck.js"
+CONSOLE_BUNDLE = SITE.deck_folder + "_static/js/console.js"
+# The deck does not depend on Sphinx's version: its browser tests run in the pinned stack's suite.
+ONE_STACK = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
 HANDBOOK_LECTURES = [SITE.handbook_page(lecture.docname) for lecture in lectures()]
 EXERCISES = [SITE.handbook_page(exercise.docname) for exercise in exercises()]
 

@@ -18,8 +18,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from playwright.sync_api import expect
 
-from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECKS, QUOTE, SCREENS,
-                      deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
+from browsing import (DECKS, EXERCISES, HANDBOOK_LECTURES, LECTURE_DECK, LECTURE_DECKS, QUOTE,
+                      SCREENS, deck_state, expect_slide, go_to_slide, inject, new_page, normalize,
                       notes_of_current_slide, open_deck, slides_with_notes)
 from repo import SITE
 from tools.browser import serve, wait_for_deck
@@ -491,8 +491,6 @@ def test_every_figure_has_a_name(chromium, server):
 
 
 # -- each deck check fails on a deck broken on purpose --
-
-LECTURE_DECK = LECTURE_DECKS[0]
 
 
 @pytest.mark.parametrize("remote", [

@@ -6,12 +6,9 @@ server. Page errors are failures; the break tests take each of its modules out o
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import LECTURE_DECKS, deck_state, expect_slide, no_errors, open_deck, remove_module, until
-
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-LECTURE_DECK = LECTURE_DECKS[0]
-CONSOLE_BUNDLE = "slides/_static/js/console.js"
+from browsing import (CONSOLE_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
+                      expect_slide, no_errors, open_deck, remove_module, until)
+pytestmark = ONE_STACK
 
 
 def slide_number_is(console, n, where):

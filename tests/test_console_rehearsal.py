@@ -3,16 +3,12 @@ and `make rehearsal` says where a rehearsal ran long."""
 
 import json
 
-import pytest
 
-from browsing import LECTURE_DECKS, deck_and_console
+from browsing import LECTURE_DECK, ONE_STACK, deck_and_console
 from repo import make
 from tools.rehearsal import compare
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
+pytestmark = ONE_STACK
 
 
 def test_rehearsal_records_seconds_per_slide(chromium, server, tmp_path):

@@ -5,15 +5,9 @@ import re
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_and_console, remove_module, text
-
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-CONSOLE_BUNDLE = "slides/_static/js/console.js"
+from browsing import (CONSOLE_BUNDLE, DECKS, LECTURE_DECK, ONE_STACK,
+                      deck_and_console, remove_module, text)
+pytestmark = ONE_STACK
 
 
 def check_clock_and_timer(browser, url):

@@ -4,13 +4,10 @@ the deck reloads; each check has a break test."""
 
 import pytest
 
-from browsing import LECTURE_DECKS, deck_and_console, expect_slide, inject
+from browsing import LECTURE_DECK, ONE_STACK, deck_and_console, expect_slide, inject
 from tools.browser import wait_for_deck
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
+pytestmark = ONE_STACK
 
 
 CONSOLE = "slides/console.html"

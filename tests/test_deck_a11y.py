@@ -6,16 +6,13 @@ a break test."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import DECKS, LECTURE_DECKS, expect_slide, inject, new_page, open_deck, remove_module
+from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, expect_slide,
+                      inject, new_page, open_deck, remove_module)
 from tools.browser import serve, wait_for_deck
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+pytestmark = ONE_STACK
 
 
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-DECK_BUNDLE = "slides/_static/js/deck.js"
 # Each slide's title as a reader sees it: its heading without the section link (§).
 
 

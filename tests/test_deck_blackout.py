@@ -2,15 +2,8 @@
 
 import pytest
 
-from browsing import LECTURE_DECKS, open_deck, remove_module
-
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-DECK_BUNDLE = "slides/_static/js/deck.js"
+from browsing import DECK_BUNDLE, LECTURE_DECK, ONE_STACK, open_deck, remove_module
+pytestmark = ONE_STACK
 
 
 BLACK_AT_CENTRE = """() => { const e = document.elementFromPoint(innerWidth / 2, innerHeight / 2);

@@ -3,16 +3,11 @@ the current slide's number and notes, follows the deck and moves it."""
 
 import pytest
 
-from browsing import (LECTURE_DECKS, QUOTE, deck_state, expect_slide, go_to_slide, normalize,
-                      notes_of_current_slide, open_deck, remove_module, slides_with_notes)
+from browsing import (DECK_BUNDLE, LECTURE_DECK, LECTURE_DECKS, ONE_STACK, QUOTE, deck_state, expect_slide,
+                      go_to_slide, normalize, notes_of_current_slide, open_deck, remove_module,
+                      slides_with_notes)
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-DECK_BUNDLE = "slides/_static/js/deck.js"
+pytestmark = ONE_STACK
 
 
 def check_presenter_view(browser, url):

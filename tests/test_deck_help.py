@@ -3,13 +3,10 @@ in _ext/deck_keys.py; a key that acts but is not listed fails, as does a missing
 
 import pytest
 
-from browsing import LECTURE_DECKS, inject, no_errors, open_deck
+from browsing import LECTURE_DECK, ONE_STACK, inject, no_errors, open_deck
 from course.deck_keys import label
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
+pytestmark = ONE_STACK
 
 
 # Keys a presenter or a clicker could press: letters, punctuation, named keys.

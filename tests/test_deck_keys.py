@@ -6,17 +6,15 @@ errors fail every check; each check has a break test. (The help: test_deck_help.
 
 import pytest
 
-from browsing import (DECKS, LECTURE_DECKS, deck_state, expect_slide, inject, no_errors,
-                      open_console, open_deck)
+from browsing import (DECKS, LECTURE_DECK, ONE_STACK, deck_state, expect_slide,
+                      inject, no_errors, open_console, open_deck)
 from course.deck_keys import KEYS, key_labels, markdown_table
 from pages import read
 from repo import REPO
 
 # The deck's behaviour in a browser: its pages are the same on both stacks (slides, ids, classes,
 # notes, assets: test_hieroglyph_compat.py), so it is checked in the pinned stack's suite.
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-LECTURE_DECK = LECTURE_DECKS[0]
+pytestmark = ONE_STACK
 
 
 def keys_of(action):

@@ -7,13 +7,12 @@ own press). Page errors are failures; the break tests take each concern out, or 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import LECTURE_DECKS, deck_state, expect_slide, module_span, no_errors, remove_module, until
+from browsing import (DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
+                      expect_slide, module_span, no_errors, remove_module, until)
 from test_deck_viewport import open_handheld
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+pytestmark = ONE_STACK
 
-LECTURE_DECK = LECTURE_DECKS[0]
-DECK_BUNDLE = "slides/_static/js/deck.js"
 TABLET = {"width": 768, "height": 1024}
 # Slides drawn inside the window: the current one, or all of them in the overview.
 SLIDES_SHOWN = """() => [...document.querySelectorAll('section.slides > article')].map(s => s.getBoundingClientRect())

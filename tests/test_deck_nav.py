@@ -3,16 +3,11 @@ and the last slide's address opens it. (Every key: test_deck_keys.py.)"""
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, go_to_slide, open_deck, remove_module
+from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
+                      expect_slide, go_to_slide, open_deck, remove_module)
 from tools.browser import wait_for_deck
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-DECK_BUNDLE = "slides/_static/js/deck.js"
+pytestmark = ONE_STACK
 
 
 def check_last_slide_reachable(browser, url):

@@ -3,15 +3,9 @@ click, open one. The break test takes the module out of the deck's bundle."""
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, open_deck, remove_module
-
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
-
-
-DECK_BUNDLE = "slides/_static/js/deck.js"
+from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
+                      expect_slide, open_deck, remove_module)
+pytestmark = ONE_STACK
 
 
 def check_overview(browser, url):

@@ -4,12 +4,10 @@ errors are failures; each check has a break test."""
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, expect_slide, go_to_slide, inject, no_errors, open_deck, remove_module
+from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
+                      expect_slide, go_to_slide, inject, no_errors, open_deck, remove_module)
+pytestmark = ONE_STACK
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-LECTURE_DECK = LECTURE_DECKS[0]
-DECK_BUNDLE = "slides/_static/js/deck.js"
 
 # The bar as the audience sees it: its drawn width, and whether it sits on the window's bottom edge.
 BAR = """() => {

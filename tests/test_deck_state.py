@@ -7,12 +7,11 @@ are failures; the break tests give one concern a state of its own that drifts fr
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import LECTURE_DECKS, deck_and_console, deck_state, go_to_slide, module_span, no_errors
+from browsing import (DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_and_console,
+                      deck_state, go_to_slide, module_span, no_errors)
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+pytestmark = ONE_STACK
 
-LECTURE_DECK = LECTURE_DECKS[0]
-DECK_BUNDLE = "slides/_static/js/deck.js"
 OVERVIEW_NOTE = "(the deck shows the overview)"
 # Slides out of a reader's reach: hidden from assistive technology, not focusable, not clickable.
 UNREACHABLE = "() => [...document.querySelectorAll('section.slides > article')].filter(s => s.closest('[inert]')).length"

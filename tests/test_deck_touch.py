@@ -5,12 +5,11 @@ are failures; each check has a break test."""
 
 import pytest
 
-from browsing import LECTURE_DECKS, expect_slide, inject, no_errors, remove_module
+from browsing import (LECTURE_DECK, ONE_STACK, expect_slide, inject, no_errors,
+                      remove_module)
 from test_deck_viewport import HANDHELDS, open_handheld
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
-
-LECTURE_DECK = LECTURE_DECKS[0]
+pytestmark = ONE_STACK
 
 
 def swipe(cdp, from_x, to_x, y):

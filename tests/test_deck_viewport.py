@@ -5,12 +5,12 @@ are failures; each check has a break test."""
 
 import pytest
 
-from browsing import DECKS, LECTURE_DECKS, deck_state, go_to_slide, inject, new_page, no_errors, remove_module
+from browsing import (DECKS, LECTURE_DECK, ONE_STACK, deck_state, go_to_slide,
+                      inject, new_page, no_errors, remove_module)
 from tools.browser import wait_for_deck
 
-pytestmark = pytest.mark.stack("pinned", why="the deck is the same on both stacks")
+pytestmark = ONE_STACK
 
-LECTURE_DECK = LECTURE_DECKS[0]
 HANDHELDS = [{"width": 390, "height": 844}, {"width": 844, "height": 390}, {"width": 768, "height": 1024}]
 
 PLACE = """() => {

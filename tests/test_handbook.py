@@ -5,11 +5,8 @@ Each check has a break test."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browsing import LECTURE_DECKS, inject, new_page
+from browsing import LECTURE_DECK, inject, new_page
 from tools.browser import serve, wait_for_deck
-
-
-LECTURE_DECK = LECTURE_DECKS[0]
 
 
 HANDBOOK_LECTURE = "slides/" + LECTURE_DECK.split("/")[-1]
