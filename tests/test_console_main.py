@@ -8,6 +8,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browsing import (CONSOLE_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
                       expect_slide, no_errors, open_deck, remove_module, until)
+
 pytestmark = ONE_STACK
 
 

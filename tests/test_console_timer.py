@@ -7,6 +7,7 @@ import pytest
 
 from browsing import (CONSOLE_BUNDLE, DECKS, LECTURE_DECK, ONE_STACK,
                       deck_and_console, remove_module, text)
+
 pytestmark = ONE_STACK
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from browsing import DECK_BUNDLE, LECTURE_DECK, ONE_STACK, open_deck, remove_module
+
 pytestmark = ONE_STACK
 
 

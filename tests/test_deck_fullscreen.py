@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from browsing import DECK_BUNDLE, LECTURE_DECK, ONE_STACK, open_deck, remove_module
+
 pytestmark = ONE_STACK
 
 

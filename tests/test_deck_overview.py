@@ -5,6 +5,7 @@ import pytest
 
 from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
                       expect_slide, open_deck, remove_module)
+
 pytestmark = ONE_STACK
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from browsing import (DECKS, DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_state,
                       expect_slide, go_to_slide, inject, no_errors, open_deck, remove_module)
+
 pytestmark = ONE_STACK
 
 
