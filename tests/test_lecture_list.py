@@ -9,7 +9,8 @@ from pages import read
 from repo import SITE
 
 
-@pytest.mark.sphinx("html", testroot="course", confoverrides={"course_pdfs": True})
+# a folder of its own: a build of the same folder without course_pdfs must not see this one's pages
+@pytest.mark.sphinx("html", testroot="course", srcdir="course-with-pdfs", confoverrides={"course_pdfs": True})
 def test_front_page_entries_link_every_output(app, warning):
     app.build()
     site = Path(app.outdir)
