@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from repo import SITE, clone_repository, make
+from repo import REPO, SITE, STACK, clean_env, clone_repository, make
 from tools.sitemap import Lecture, lectures
 from pages import read
 
@@ -90,3 +90,23 @@ def test_a_lecture_or_exercise_that_cannot_be_made_is_refused_and_nothing_writte
     assert result.returncode != 0 and said in result.stderr, result.stdout + result.stderr
     assert sorted(path for path in grown_course.rglob("*")
                   if "_build" not in path.parts and ".venv" not in path.name) == before
+
+
+def test_a_markdown_lecture_with_every_directive_passes_the_generic_lecture_tests(tmp_path):
+    """make lecture FORMAT=md, filled in with every course directive (the MyST twin of the demo
+    lecture in tests/data), in a repository of its own: tests/test_lectures.py, run there as
+    `make test` runs it, passes on it."""
+    course = clone_repository(tmp_path / "course")
+    make("lecture", "ID=9.9.7", "TITLE=A Markdown lecture", "FORMAT=md", cwd=course)
+    filled = (REPO / "tests/data/2-1-1-demo-lecture.md").read_text(encoding="utf-8")
+    filled = filled.replace("2.1.1 Demo lecture", "9.9.7 A Markdown lecture").replace(
+        "{practice} demo", "{practice} practice_env")
+    (course / "slides/9-9-7-a-markdown-lecture.md").write_text(filled, encoding="utf-8")
+    for command in (["git", "init", "-q"], ["sh", "-c", "echo '.venv*' >> .git/info/exclude"], ["git", "add", "-A"],
+                    ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "md"]):
+        subprocess.run(command, cwd=course, check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             "tests/test_lectures.py", "-k", "9-9-7"],
+                            cwd=course, capture_output=True, text=True, env=clean_env(STACK=STACK))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert re.search(r"\b[1-9]\d* passed", result.stdout), result.stdout[-500:]
