@@ -3,7 +3,8 @@
 import pytest
 
 
-@pytest.mark.sphinx("slides", testroot="page-assets")
+# a folder of its own: where test_page_assets.py built the same root, no page would be written
+@pytest.mark.sphinx("slides", testroot="page-assets", srcdir="page-assets-priorities")
 def test_a_page_handler_sees_the_page_s_assets_already_fitted(app, warning):
     """A handler at Sphinx's default priority comes after page_assets: the deck's page no longer
     lists the scripts its layout cannot load."""
