@@ -53,7 +53,7 @@ SITE = SiteMap.of_project()
 SPHINXOPTS = ["-W", "--keep-going", "-q"]
 CHECKER = REPO / "exercises" / "practice_env" / "check_practice_env.py"
 PACKAGES = 300
-SIZES = (1, 10, 30, 60)
+SIZES = (1, 10, 30, 60)  # lectures; a course with more of its own starts from its own
 LARGE = (30, 60)  # sizes measured --runs-large times, and with make serve
 # What the copy of the course leaves out: builds, venvs, caches.
 NOT_COURSE = shutil.ignore_patterns(".git", ".venv*", "_build", ".hypothesis", ".pytest_cache", "__pycache__")
@@ -109,7 +109,8 @@ def sphinx_version(python):
 
 
 def grown_course(folder: Path, size):
-    """A copy of the course with size lectures: its own, then copies of the first."""
+    """A copy of the course with size lectures (at least its own): its own, then copies of the
+    first."""
     root = folder / f"course-{size}"
     shutil.copytree(REPO, root, ignore=NOT_COURSE)
     first = lectures(root)[0]
@@ -186,9 +187,10 @@ def serve_time(python, root: Path, out: Path, run_number, limit=120):
 
 def measure_builds(stacks, runs, runs_large, work: Path):
     """{stack: {size: {build: median seconds}}}, and {stack: failure} for a stack that failed."""
-    samples = {name: {size: [] for size in SIZES} for name, _ in stacks}
+    sizes = sorted({max(size, len(lectures())) for size in SIZES})
+    samples = {name: {size: [] for size in sizes} for name, _ in stacks}
     failures = {}
-    for size in SIZES:
+    for size in sizes:
         root = grown_course(work, size)
         for i in range(runs_large if size in LARGE else runs):
             for name, python in stacks:
@@ -286,7 +288,7 @@ def goal(value, limit):
 def rows_of(columns, runs, runs_large):
     """(label, {stack: text}) for every line of the table; "" labels a heading."""
     rows = [("Sphinx", {name: f["sphinx"] for name, f in columns.items()})]
-    for size in SIZES:
+    for size in sorted(next(iter(columns.values()))["builds"]) if columns else ():
         times = {name: f["builds"][size] for name, f in columns.items()}
         count = runs_large if size in LARGE else runs
         rows.append((f"{size} lecture{'s' if size > 1 else ''} (median of {count})", None))
