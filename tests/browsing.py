@@ -39,7 +39,6 @@ def inject(page: Path, html: str):
     page.write_text(text.replace("</head>", html + "\n</head>", 1), encoding="utf-8")
 
 
-
 def new_page(browser, viewport=PROJECTOR, **options):
     """A new context (fresh cache and storage) with its traffic recorded, and a page in it."""
     context = browser.new_context(viewport=viewport, **options)

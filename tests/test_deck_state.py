@@ -7,8 +7,8 @@ are failures; the break tests give one concern a state of its own that drifts fr
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browsing import (DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_and_console,
-                      deck_state, go_to_slide, module_span, no_errors)
+from browsing import (DECK_BUNDLE, LECTURE_DECK, ONE_STACK, deck_and_console, deck_state,
+                      go_to_slide, inject, module_span, no_errors, open_deck)
 
 pytestmark = ONE_STACK
 
@@ -77,3 +77,27 @@ def test_a_console_stuck_on_the_first_slide_fails_the_state_check(chromium, site
     give_own_state(site_copy, "deck/console", "currentIndex: () => 0")
     with pytest.raises(AssertionError, match="on slide 3 the console shows '1'"):
         check_shared_state(chromium, (site_copy / LECTURE_DECK).as_uri())
+
+
+def check_early_resize(browser, deck):
+    """A window resized while the deck's page is still read (a phone turned, its viewport set) is
+    no error: the deck's scripts run in <head>, before the slides exist."""
+    inject(deck, "<script>window.dispatchEvent(new Event('resize'));</script>")
+    context, _, traffic = open_deck(browser, deck.as_uri())
+    try:
+        no_errors(traffic, deck.as_uri())
+    finally:
+        context.close()
+
+
+def test_a_resize_before_the_slides_exist_is_no_error(chromium, site_copy):
+    check_early_resize(chromium, site_copy / LECTURE_DECK)
+
+
+def test_a_state_that_assumes_the_slides_exist_fails_the_early_resize_check(chromium, site_copy):
+    bundle = site_copy / DECK_BUNDLE
+    text = bundle.read_text(encoding="utf-8")
+    assert "box !== null && box.classList" in text
+    bundle.write_text(text.replace("box !== null && box.classList", "box.classList"), encoding="utf-8")
+    with pytest.raises(AssertionError, match="uncaught script errors"):
+        check_early_resize(chromium, site_copy / LECTURE_DECK)

@@ -27,7 +27,7 @@ def test_the_project_map_reads_the_deck_folder_from_conf_py(tmp_path, monkeypatc
                                                        "slides": tmp_path / "site" / "deck" / "2026"}
     # what does not belong to the deck stays where it was
     assert moved.handbook_page("slides/1-1-1-x") == "slides/1-1-1-x.html"
-    lecture, = lectures(REPO)
+    lecture = lectures(REPO)[0]
     assert moved.pdfs(lecture) == SiteMap.of_project(REPO).pdfs(lecture)
 
 

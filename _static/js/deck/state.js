@@ -15,7 +15,8 @@ export function currentIndex() {
 }
 
 export function overviewOpen() {
-  return container().classList.contains('table');
+  const box = container();  // none while the page is still read: a resize then asks too
+  return box !== null && box.classList.contains('table');
 }
 
 // The 0-based index of a slide, or of the slide an element is on; -1 when it is on none.
