@@ -76,22 +76,20 @@ def slide_title(section, node, number):
 
 def split_slides(doctree):
     """Each continuation with something after it starts a new slide, beside its section."""
+    continued = {}  # id of a new slide -> the section it continues, whose title it takes
     for node in list(doctree.findall(continuation)):
         section, place = node.parent, node.parent.index(node)
         rest = section.children[place + 1:]
         if not rest:
             section.remove(node)
             continue
-        number = int(node["name"].rsplit("-", 1)[1])
-        # a later continuation of the same section has moved into the previous new slide
-        original = section if not section.get("continues") else section["continues"]
-        new = nodes.section(ids=[node["name"]], classes=list(node["classes"]), continues=original)
-        new += slide_title(original, node, number)
+        original = continued.get(id(section), section)
+        new = nodes.section(ids=[node["name"]], classes=list(node["classes"]))
+        new += slide_title(original, node, int(node["name"].rsplit("-", 1)[1]))
         new.extend(rest)
         section.children = section.children[:place]
         section.parent.insert(section.parent.index(section) + 1, new)
-    for section in doctree.findall(nodes.section):
-        section.attributes.pop("continues", None)
+        continued[id(new)] = original
 
 
 def anchor_continuations(doctree):
