@@ -17,14 +17,8 @@ from urllib.parse import urljoin
 import pytest
 
 from repo import SITE, STACK, clean_env, make
-from tools.browser import Traffic, wait_for_deck
+from tools.browser import Traffic, free_port, wait_for_deck
 from tools.sitemap import lectures
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def port_is_free(port):

@@ -35,7 +35,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -44,6 +43,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools.browser import free_port
 from tools.sitemap import REPO, SiteMap, lectures
 
 SITE = SiteMap.of_project()
@@ -140,12 +140,6 @@ def build_times(python, root: Path, out: Path, run_number, serve):
     if serve:
         times["serve"] = serve_time(python, root, out / "serve", run_number)
     return times
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serves(url, text):

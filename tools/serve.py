@@ -26,12 +26,12 @@ import sys
 import threading
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import watchfiles
 
+from tools.browser import QuietHandler, QuietServer
 from tools.build import build
 
 # Saved, these change Sphinx itself (configuration, extensions, templates, this tool): start afresh.
@@ -98,7 +98,7 @@ class Builds:
             return {"token": self.token, "error": self.error}
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(QuietHandler):
     builds = None  # set by serve()
 
     def do_GET(self):
@@ -108,32 +108,27 @@ class Handler(SimpleHTTPRequestHandler):
             self.reply(json.dumps(self.builds.after(seen)).encode(), "application/json")
         elif url.path == SCRIPT_PATH:
             self.reply(SCRIPT.encode(), "text/javascript")
-        elif url.path.endswith((".html", "/")) and Path(self.translate_path(self.path)).exists():
-            self.reply_page()
+        elif (page := self.page_file(url.path)) is not None:
+            self.reply(page.read_bytes().replace(b"</body>", TAG + b"</body>", 1), "text/html; charset=utf-8")
         else:
             super().do_GET()
 
-    def reply_page(self):
-        path = Path(self.translate_path(self.path))
-        page = (path / "index.html" if path.is_dir() else path).read_bytes()
-        self.reply(page.replace(b"</body>", TAG + b"</body>", 1), "text/html; charset=utf-8")
+    def page_file(self, url_path):
+        """The HTML file a path names (a folder's index.html), or None."""
+        path = Path(self.translate_path(url_path))
+        path = path / "index.html" if path.is_dir() else path
+        return path if path.suffix == ".html" and path.is_file() else None
 
     def reply(self, body, kind):
-        try:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        except ConnectionError:
-            pass  # the page went away (reloaded, closed) while it waited for a build
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-store")  # a reloaded page is the rebuilt one
         super().end_headers()
-
-    def log_message(self, *args):
-        pass  # one line per build, not per request
 
 
 def pages_written_since(site, start):
@@ -185,8 +180,8 @@ def serve(port, builddir, options):
     build_once(builddir, options, builds)
     handler = partial(type("CourseHandler", (Handler,), {"builds": builds}),
                       directory=str(Path(builddir, "html")))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
+    # quiet: one line per build, not per request, and none when a page goes away mid-answer
+    server = QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"serving the handbook and the deck on http://127.0.0.1:{port}/ (Ctrl+C stops)", flush=True)
     for changes in watchfiles.watch(Path.cwd(), watch_filter=is_source, raise_interrupt=False):
