@@ -11,7 +11,7 @@ let started = false; // whether it has started since the console opened or was r
 let paused = false;
 
 function now() { return Date.now(); }
-export function total() { return elapsed + (since === null ? 0 : now() - since); }
+function total() { return elapsed + (since === null ? 0 : now() - since); }
 export function running() { return since !== null; }
 
 // Two digits: 9 -> "09".
